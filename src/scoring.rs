@@ -1,0 +1,174 @@
+//! The scoring engine: priorities in, weighted totals, winners, tally and standing out.
+//!
+//! Everything here is plain arithmetic on slices the caller owns, so a slider step allocates
+//! nothing. Values are compared in hundredths: two scores equal to two decimals are tied,
+//! whatever floating-point noise sits below that.
+
+use crate::spec::{Criterion, MAX_OPTIONS};
+
+/// A set of option indexes. There are at most six options, so one byte holds the set.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub struct OptionSet(u8);
+
+impl OptionSet {
+    pub fn single(index: usize) -> Self {
+        OptionSet(1 << index)
+    }
+    pub fn insert(&mut self, index: usize) {
+        self.0 |= 1 << index;
+    }
+    pub fn contains(self, index: usize) -> bool {
+        index < 8 && self.0 & (1 << index) != 0
+    }
+    pub fn len(self) -> usize {
+        self.0.count_ones() as usize
+    }
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+    /// The only member, when there is exactly one.
+    pub fn only(self) -> Option<usize> {
+        (self.len() == 1).then(|| self.0.trailing_zeros() as usize)
+    }
+    pub fn iter(self) -> impl ExactSizeIterator<Item = usize> {
+        let members: Vec<usize> = (0..8).filter(|&i| self.contains(i)).collect();
+        members.into_iter()
+    }
+}
+
+fn hundredths(value: f64) -> i64 {
+    (value * 100.0).round() as i64
+}
+
+/// The options holding the highest value, all of them when several share it.
+pub fn top_options(values: &[f64]) -> OptionSet {
+    let best = values.iter().map(|&v| hundredths(v)).max();
+    let mut top = OptionSet::default();
+    for (index, &value) in values.iter().enumerate() {
+        if Some(hundredths(value)) == best {
+            top.insert(index);
+        }
+    }
+    top
+}
+
+/// Who wins a criterion on its scores alone; several options when they share the top score.
+pub fn criterion_winners(criterion: &Criterion) -> OptionSet {
+    top_options(&criterion.scores)
+}
+
+/// Writes Σ priority × score / Σ priority for every option into `totals`.
+/// Returns `false`, leaving zeros, when every priority is 0 and there is nothing to weigh.
+pub fn weighted_totals(criteria: &[Criterion], priorities: &[u8], totals: &mut [f64]) -> bool {
+    totals.iter_mut().for_each(|t| *t = 0.0);
+    let mut weight_sum = 0.0;
+    for (criterion, &priority) in criteria.iter().zip(priorities) {
+        if priority == 0 {
+            continue;
+        }
+        let weight = f64::from(priority);
+        weight_sum += weight;
+        for (total, &score) in totals.iter_mut().zip(&criterion.scores) {
+            *total += weight * score;
+        }
+    }
+    if weight_sum == 0.0 {
+        return false;
+    }
+    totals.iter_mut().for_each(|t| *t /= weight_sum);
+    true
+}
+
+/// Where the options stand at the visitor's priorities.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub enum Standing {
+    /// Every priority is 0: nothing to weigh.
+    NoPriorities,
+    /// One option ahead, by `margin` points on the spec's scale.
+    Leader { option: usize, margin: f64 },
+    /// Several options share the top total.
+    Tie(OptionSet),
+}
+
+impl Standing {
+    pub fn leader(self) -> Option<usize> {
+        match self {
+            Standing::Leader { option, .. } => Some(option),
+            _ => None,
+        }
+    }
+
+    /// The same result for a visitor: same leader, or same tie, ignoring the margin.
+    pub fn same_result(self, other: Standing) -> bool {
+        match (self, other) {
+            (Standing::NoPriorities, Standing::NoPriorities) => true,
+            (Standing::Leader { option: a, .. }, Standing::Leader { option: b, .. }) => a == b,
+            (Standing::Tie(a), Standing::Tie(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+pub fn standing(totals: &[f64], has_totals: bool) -> Standing {
+    if !has_totals {
+        return Standing::NoPriorities;
+    }
+    let top = top_options(totals);
+    match top.only() {
+        None => Standing::Tie(top),
+        Some(option) => {
+            let runner_up = totals
+                .iter()
+                .enumerate()
+                .filter(|&(index, _)| index != option)
+                .map(|(_, &total)| total)
+                .fold(f64::NEG_INFINITY, f64::max);
+            Standing::Leader { option, margin: totals[option] - runner_up }
+        }
+    }
+}
+
+/// Criteria won by each option, and criteria tied, over the criteria the visitor counts.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub struct Tally {
+    pub wins: [u8; MAX_OPTIONS],
+    pub ties: u8,
+}
+
+/// Counts wins and ties over the criteria whose priority is above 0.
+pub fn tally(winners: &[OptionSet], priorities: &[u8]) -> Tally {
+    let mut tally = Tally::default();
+    for (winners, &priority) in winners.iter().zip(priorities) {
+        if priority == 0 {
+            continue;
+        }
+        match winners.only() {
+            Some(option) => tally.wins[option] += 1,
+            None => tally.ties += 1,
+        }
+    }
+    tally
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn option_sets_hold_members() {
+        let mut set = OptionSet::single(2);
+        assert_eq!(set.only(), Some(2));
+        set.insert(5);
+        assert_eq!(set.len(), 2);
+        assert_eq!(set.only(), None);
+        assert_eq!(set.iter().collect::<Vec<_>>(), vec![2, 5]);
+        assert!(!set.contains(9));
+    }
+
+    #[test]
+    fn top_options_treat_values_equal_to_two_decimals_as_tied() {
+        assert_eq!(top_options(&[7.0, 9.0, 9.0]).iter().collect::<Vec<_>>(), vec![1, 2]);
+        assert_eq!(top_options(&[8.001, 8.004]).len(), 2);
+        assert_eq!(top_options(&[8.00, 8.01]).only(), Some(1));
+    }
+}

@@ -1,0 +1,349 @@
+//! Native tests of spec validation: every rule, with the exact path in the message.
+#![cfg(not(target_arch = "wasm32"))]
+
+use comparison_card::spec::{self, Comparison, Problem};
+use serde_json::{json, Value};
+
+fn parse(value: Value) -> Result<Comparison, Vec<Problem>> {
+    spec::parse(value)
+}
+
+fn problems(value: Value) -> Vec<String> {
+    match parse(value) {
+        Ok(_) => panic!("expected the spec to be rejected"),
+        Err(problems) => problems.iter().map(ToString::to_string).collect(),
+    }
+}
+
+fn valid() -> Value {
+    json!({
+        "title": "A vs B",
+        "options": [{ "id": "a", "name": "A" }, { "id": "b", "name": "B" }],
+        "criteria": [
+            { "id": "speed", "name": "Speed", "scores": { "a": 9, "b": 6 } },
+            { "id": "cost", "name": "Cost", "scores": { "a": 4, "b": 8 }, "priority": 5 },
+            { "id": "docs", "name": "Docs", "scores": { "a": 7, "b": 10 } }
+        ],
+        "cta": { "label": "Talk to us", "href": "https://example.com/contact" }
+    })
+}
+
+#[test]
+fn demo_specs_are_valid() {
+    for file in ["www/specs/node-vs-python.json", "www/specs/hosting.json"] {
+        let text = std::fs::read_to_string(file).unwrap();
+        let mut deserializer = serde_json::Deserializer::from_str(&text);
+        if let Err(problems) = spec::parse(&mut deserializer) {
+            panic!("{file}: {problems:?}");
+        }
+    }
+}
+
+#[test]
+fn a_valid_spec_gets_defaults() {
+    let comparison = parse(valid()).unwrap();
+    assert_eq!(comparison.scale.min, 0.0);
+    assert_eq!(comparison.scale.max, 10.0);
+    assert_eq!(comparison.criteria[0].priority, 3, "priority defaults to 3");
+    assert_eq!(comparison.criteria[1].priority, 5);
+    assert_eq!(comparison.criteria[0].scores, vec![9.0, 6.0]);
+    assert!(comparison.summary.is_none());
+    assert!(comparison.options[0].best_for.is_empty());
+}
+
+#[test]
+fn scores_follow_option_order_whatever_the_key_order() {
+    let mut value = valid();
+    value["criteria"][0]["scores"] = json!({ "b": 1, "a": 2 });
+    assert_eq!(parse(value).unwrap().criteria[0].scores, vec![2.0, 1.0]);
+}
+
+#[test]
+fn a_score_above_the_scale_names_its_path_and_value() {
+    let mut value = valid();
+    value["criteria"][2]["scores"]["b"] = json!(11);
+    assert_eq!(
+        problems(value),
+        vec!["criteria[2].scores.b: expected a number from 0 to 10, got 11"]
+    );
+}
+
+#[test]
+fn scores_are_checked_against_a_custom_scale() {
+    let mut value = valid();
+    value["scale"] = json!({ "min": 1, "max": 5 });
+    value["criteria"][0]["scores"] = json!({ "a": 5, "b": 0.5 });
+    value["criteria"][1]["scores"] = json!({ "a": 1, "b": 5 });
+    value["criteria"][2]["scores"] = json!({ "a": 2.5, "b": 3 });
+    assert_eq!(
+        problems(value),
+        vec!["criteria[0].scores.b: expected a number from 1 to 5, got 0.5"]
+    );
+}
+
+#[test]
+fn an_inverted_scale_is_rejected() {
+    let mut value = valid();
+    value["scale"] = json!({ "min": 10, "max": 0 });
+    let found = problems(value);
+    assert_eq!(
+        found[0],
+        "scale: expected finite numbers with min below max, got 10 to 0"
+    );
+}
+
+#[test]
+fn negative_scores_are_outside_the_default_scale() {
+    let mut value = valid();
+    value["criteria"][0]["scores"]["a"] = json!(-1);
+    assert_eq!(
+        problems(value),
+        vec!["criteria[0].scores.a: expected a number from 0 to 10, got -1"]
+    );
+}
+
+#[test]
+fn a_missing_score_is_reported_for_that_option() {
+    let mut value = valid();
+    value["criteria"][1]["scores"] = json!({ "a": 4 });
+    assert_eq!(
+        problems(value),
+        vec!["criteria[1].scores.b: missing: every option needs a score"]
+    );
+}
+
+#[test]
+fn a_score_for_an_unknown_option_is_reported() {
+    let mut value = valid();
+    value["criteria"][0]["scores"]["c"] = json!(5);
+    assert_eq!(
+        problems(value),
+        vec!["criteria[0].scores.c: no option has the id `c`"]
+    );
+}
+
+#[test]
+fn a_score_given_as_a_string_is_a_type_error_at_its_path() {
+    let mut value = valid();
+    value["criteria"][0]["scores"]["b"] = json!("7");
+    let found = problems(value);
+    assert_eq!(found.len(), 1);
+    assert!(
+        found[0].starts_with("criteria[0].scores.b: invalid type: string \"7\""),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn every_problem_of_meaning_is_reported_at_once() {
+    let mut value = valid();
+    value["title"] = json!("  ");
+    value["options"][1]["name"] = json!("");
+    value["criteria"][0]["scores"]["a"] = json!(12);
+    value["criteria"][1]["priority"] = json!(7);
+    value["cta"]["href"] = json!("javascript:alert(1)");
+    assert_eq!(
+        problems(value),
+        vec![
+            "title: must not be empty",
+            "options[1].name: must not be empty",
+            "criteria[0].scores.a: expected a number from 0 to 10, got 12",
+            "criteria[1].priority: expected a whole number from 0 to 5, got 7",
+            "cta.href: expected an absolute https, http or mailto link, got `javascript:alert(1)`",
+        ]
+    );
+}
+
+#[test]
+fn unknown_fields_are_rejected_with_their_place() {
+    let mut value = valid();
+    value["options"][1]["colour"] = json!("red");
+    let found = problems(value);
+    assert_eq!(found.len(), 1);
+    assert!(found[0].starts_with("options[1]"), "{found:?}");
+    assert!(found[0].contains("unknown field `colour`"), "{found:?}");
+
+    let mut value = valid();
+    value["subtitle"] = json!("x");
+    let found = problems(value);
+    assert!(
+        found[0].starts_with("spec: unknown field `subtitle`") || found[0].starts_with("subtitle"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn missing_required_fields_are_named() {
+    let mut value = valid();
+    value["options"][0].as_object_mut().unwrap().remove("id");
+    let found = problems(value);
+    assert!(found[0].starts_with("options[0]"), "{found:?}");
+    assert!(found[0].contains("missing field `id`"), "{found:?}");
+
+    let mut value = valid();
+    value.as_object_mut().unwrap().remove("title");
+    assert!(problems(value)[0].contains("missing field `title`"));
+}
+
+#[test]
+fn duplicate_ids_name_both_places() {
+    let mut value = valid();
+    value["options"][1]["id"] = json!("a");
+    value["criteria"][2]["id"] = json!("speed");
+    let found = problems(value);
+    assert!(
+        found.contains(&"options[1].id: duplicate id `a` (also used by options[0])".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(
+            &"criteria[2].id: duplicate id `speed` (also used by criteria[0])".to_string()
+        ),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn empty_and_unsafe_ids_are_rejected() {
+    let mut value = valid();
+    value["criteria"][0]["id"] = json!("");
+    value["criteria"][1]["id"] = json!("has space");
+    let found = problems(value);
+    assert_eq!(
+        found[0],
+        "criteria[0].id: expected 1 to 40 letters, digits, '-' or '_', got ``"
+    );
+    assert_eq!(
+        found[1],
+        "criteria[1].id: expected 1 to 40 letters, digits, '-' or '_', got `has space`"
+    );
+}
+
+#[test]
+fn option_and_criteria_counts_are_bounded() {
+    let mut value = valid();
+    value["options"] = json!([{ "id": "a", "name": "A" }]);
+    value["criteria"] = json!([{ "id": "x", "name": "X", "scores": { "a": 1 } }]);
+    assert_eq!(
+        problems(value),
+        vec!["options: expected 2 to 6 options, got 1"]
+    );
+
+    let mut value = valid();
+    let options: Vec<Value> = (0..7)
+        .map(|i| json!({ "id": format!("o{i}"), "name": format!("O{i}") }))
+        .collect();
+    let scores: serde_json::Map<String, Value> =
+        (0..7).map(|i| (format!("o{i}"), json!(5))).collect();
+    value["options"] = Value::Array(options);
+    value["criteria"] = json!([{ "id": "x", "name": "X", "scores": scores }]);
+    assert_eq!(
+        problems(value),
+        vec!["options: expected 2 to 6 options, got 7"]
+    );
+
+    let mut value = valid();
+    value["criteria"] = json!([]);
+    assert_eq!(
+        problems(value),
+        vec!["criteria: expected 1 to 30 criteria, got 0"]
+    );
+
+    let mut value = valid();
+    let criteria: Vec<Value> = (0..31)
+        .map(|i| json!({ "id": format!("c{i}"), "name": "C", "scores": { "a": 1, "b": 2 } }))
+        .collect();
+    value["criteria"] = Value::Array(criteria);
+    assert_eq!(
+        problems(value),
+        vec!["criteria: expected 1 to 30 criteria, got 31"]
+    );
+}
+
+#[test]
+fn fractional_and_negative_priorities_are_rejected() {
+    let mut value = valid();
+    value["criteria"][0]["priority"] = json!(2.5);
+    value["criteria"][1]["priority"] = json!(-1);
+    assert_eq!(
+        problems(value),
+        vec![
+            "criteria[0].priority: expected a whole number from 0 to 5, got 2.5",
+            "criteria[1].priority: expected a whole number from 0 to 5, got -1",
+        ]
+    );
+}
+
+#[test]
+fn only_https_http_and_mailto_links_are_allowed() {
+    for good in [
+        "https://example.com/x?y=1",
+        "http://example.com",
+        "mailto:sales@example.com",
+        "HTTPS://EXAMPLE.COM",
+    ] {
+        assert!(spec::is_allowed_link(good), "{good}");
+    }
+    for bad in [
+        "javascript:alert(1)",
+        " JavaScript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "//evil.example",
+        "https:///evil.example",
+        "",
+        "/contact",
+        "https://exa mple.com",
+        "vbscript:x",
+        "https://",
+    ] {
+        assert!(!spec::is_allowed_link(bad), "{bad:?}");
+    }
+}
+
+#[test]
+fn long_text_is_bounded_and_quoted_text_is_cut() {
+    let mut value = valid();
+    value["options"][0]["name"] = json!("x".repeat(101));
+    value["cta"]["href"] = json!(format!("javascript:{}", "a".repeat(100)));
+    let found = problems(value);
+    assert_eq!(
+        found[0],
+        "options[0].name: must be at most 100 characters long"
+    );
+    assert!(found[1].ends_with("…`"), "{found:?}");
+    assert!(found[1].chars().count() < 140, "{found:?}");
+}
+
+#[test]
+fn blank_optional_text_counts_as_absent() {
+    let mut value = valid();
+    value["summary"] = json!("   ");
+    value["criteria"][0]["note"] = json!("");
+    let comparison = parse(value).unwrap();
+    assert!(comparison.summary.is_none());
+    assert!(comparison.criteria[0].note.is_none());
+}
+
+#[test]
+fn a_spec_that_is_not_an_object_is_rejected_at_the_root() {
+    for value in [json!(null), json!([1, 2]), json!("spec"), json!(42)] {
+        let found = problems(value.clone());
+        assert_eq!(found.len(), 1, "{value}");
+        assert!(found[0].starts_with("spec: invalid type"), "{found:?}");
+    }
+}
+
+#[test]
+fn a_score_key_given_twice_is_an_error() {
+    let text = r#"{"title":"T","options":[{"id":"a","name":"A"},{"id":"b","name":"B"}],
+        "criteria":[{"id":"x","name":"X","scores":{"a":1,"b":2,"a":3}}]}"#;
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let found: Vec<String> = spec::parse(&mut deserializer)
+        .unwrap_err()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(found.len(), 1);
+    assert!(found[0].starts_with("criteria[0].scores"), "{found:?}");
+    assert!(found[0].contains("`a` is given twice"), "{found:?}");
+}

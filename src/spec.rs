@@ -109,7 +109,10 @@ pub fn parse<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Comparison, V
         let path = error.path().to_string();
         // serde_path_to_error writes the root as ".".
         let path = if path == "." { "spec".to_string() } else { path };
-        vec![Problem::new(path, error.into_inner().to_string())]
+        let message = error.into_inner().to_string();
+        // serde-wasm-bindgen's errors are JavaScript `Error`s and print with this prefix.
+        let message = message.strip_prefix("Error: ").map(str::to_string).unwrap_or(message);
+        vec![Problem::new(path, message)]
     })?;
     raw.0.check()
 }
@@ -133,7 +136,9 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for MapOnly<T> {
                 T::deserialize(MapAccessDeserializer::new(map)).map(MapOnly)
             }
         }
-        deserializer.deserialize_map(ObjectVisitor(PhantomData))
+        // `deserialize_any`, not `deserialize_map`: serde-wasm-bindgen would read an array as
+        // a list of map entries. Let the value's own type decide, and reject all but objects.
+        deserializer.deserialize_any(ObjectVisitor(PhantomData))
     }
 }
 
@@ -192,7 +197,7 @@ impl<'de> Deserialize<'de> for RawScores {
                 Ok(RawScores(scores))
             }
         }
-        deserializer.deserialize_map(ScoresVisitor)
+        deserializer.deserialize_any(ScoresVisitor)
     }
 }
 
@@ -269,10 +274,7 @@ fn check_id(problems: &mut Problems, path: String, id: &str) {
         && id.len() <= MAX_ID_CHARS
         && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
     if !valid {
-        problems.add(
-            path,
-            format!("expected 1 to {MAX_ID_CHARS} letters, digits, '-' or '_', got {}", quoted(id)),
-        );
+        problems.add(path, format!("expected 1 to {MAX_ID_CHARS} letters, digits, '-' or '_', got {}", quoted(id)));
     }
 }
 
@@ -315,7 +317,11 @@ impl RawSpec {
         if !scale.min.is_finite() || !scale.max.is_finite() || scale.min >= scale.max {
             problems.add(
                 "scale".into(),
-                format!("expected finite numbers with min below max, got {} to {}", number(scale.min), number(scale.max)),
+                format!(
+                    "expected finite numbers with min below max, got {} to {}",
+                    number(scale.min),
+                    number(scale.max)
+                ),
             );
         }
 

@@ -164,7 +164,11 @@ pub fn push_verdict(out: &mut String, comparison: &Comparison, standing: Standin
         }
         Standing::Tie(options) => {
             push_name_list(out, options.iter().map(name));
-            out.push_str(if options.len() == 2 { " are tied at your priorities." } else { " are all tied at your priorities." });
+            out.push_str(if options.len() == 2 {
+                " are tied at your priorities."
+            } else {
+                " are all tied at your priorities."
+            });
         }
     }
 }

@@ -58,27 +58,16 @@ fn equal_priorities_give_plain_averages() {
     assert!((totals[0] - 51.0 / 6.0).abs() < 1e-9, "{totals:?}");
     assert!((totals[1] - 44.0 / 6.0).abs() < 1e-9, "{totals:?}");
     assert_eq!(state.standing().leader(), Some(0));
-    assert_eq!(
-        verdict(&state),
-        "Node.js leads by 1.2 points at your priorities."
-    );
+    assert_eq!(verdict(&state), "Node.js leads by 1.2 points at your priorities.");
 }
 
 #[test]
 fn weighted_totals_follow_the_formula() {
     let comparison = two_options(&[(10.0, 0.0), (0.0, 10.0)]);
     let mut totals = [0.0; 2];
-    assert!(scoring::weighted_totals(
-        &comparison.criteria,
-        &[3, 1],
-        &mut totals
-    ));
+    assert!(scoring::weighted_totals(&comparison.criteria, &[3, 1], &mut totals));
     assert_eq!(totals, [7.5, 2.5]);
-    assert!(scoring::weighted_totals(
-        &comparison.criteria,
-        &[0, 5],
-        &mut totals
-    ));
+    assert!(scoring::weighted_totals(&comparison.criteria, &[0, 5], &mut totals));
     assert_eq!(totals, [0.0, 10.0]);
 }
 
@@ -94,20 +83,13 @@ fn ai_ml_alone_makes_python_lead_and_full_stack_alone_makes_node_lead() {
         set(&mut state, i, if i == ai { 5 } else { 0 });
     }
     assert_eq!(state.standing().leader(), Some(1));
-    assert_eq!(
-        verdict(&state),
-        "Python leads by 6.0 points at your priorities."
-    );
+    assert_eq!(verdict(&state), "Python leads by 6.0 points at your priorities.");
 
     for i in 0..count {
         set(&mut state, i, if i == full_stack { 5 } else { 0 });
     }
     assert_eq!(state.standing().leader(), Some(0));
-    assert!(
-        verdict(&state).starts_with("Node.js leads by 7.0"),
-        "{}",
-        verdict(&state)
-    );
+    assert!(verdict(&state).starts_with("Node.js leads by 7.0"), "{}", verdict(&state));
 }
 
 #[test]
@@ -120,11 +102,7 @@ fn every_slider_at_zero_asks_for_a_priority() {
     }
     assert_eq!(state.standing(), Standing::NoPriorities);
     assert!(state.totals().is_none());
-    assert_eq!(
-        state.tally(),
-        Default::default(),
-        "ignored criteria are not counted"
-    );
+    assert_eq!(state.tally(), Default::default(), "ignored criteria are not counted");
     assert!(verdict(&state).contains("Raise at least one priority"));
 }
 
@@ -132,10 +110,7 @@ fn every_slider_at_zero_asks_for_a_priority() {
 fn totals_equal_to_two_decimals_are_a_tie() {
     let mut state = CardState::new(two_options(&[(8.0, 8.004), (5.0, 5.0)]));
     assert!(matches!(state.standing(), Standing::Tie(set) if set.len() == 2));
-    assert_eq!(
-        verdict(&state),
-        "Alpha and Beta are tied at your priorities."
-    );
+    assert_eq!(verdict(&state), "Alpha and Beta are tied at your priorities.");
     // Weighting the second criterion more does not break a tie between equal scores.
     let changes = set(&mut state, 1, 5);
     assert!(changes.priorities && !changes.result);
@@ -144,10 +119,7 @@ fn totals_equal_to_two_decimals_are_a_tie() {
 #[test]
 fn a_close_lead_says_less_than_a_tenth() {
     let state = CardState::new(two_options(&[(8.0, 7.96)]));
-    assert_eq!(
-        verdict(&state),
-        "Alpha leads by less than 0.1 points at your priorities."
-    );
+    assert_eq!(verdict(&state), "Alpha leads by less than 0.1 points at your priorities.");
 }
 
 #[test]
@@ -178,25 +150,11 @@ fn update_reports_what_changed() {
     let ai = criterion(&comparison, "ai-ml");
     let mut state = CardState::new(comparison);
 
-    assert_eq!(
-        set(&mut state, ai, 3),
-        Changes::default(),
-        "same level: nothing changes"
-    );
-    assert_eq!(
-        set(&mut state, 99, 1),
-        Changes::default(),
-        "unknown criterion: ignored"
-    );
+    assert_eq!(set(&mut state, ai, 3), Changes::default(), "same level: nothing changes");
+    assert_eq!(set(&mut state, 99, 1), Changes::default(), "unknown criterion: ignored");
 
     let changes = set(&mut state, ai, 4);
-    assert_eq!(
-        changes,
-        Changes {
-            priorities: true,
-            result: false
-        }
-    );
+    assert_eq!(changes, Changes { priorities: true, result: false });
     assert_eq!(state.priorities()[ai], 4);
 
     // Levels above the maximum are clamped.
@@ -213,19 +171,9 @@ fn the_result_changes_when_the_leader_changes() {
     for i in 0..count {
         set(&mut state, i, 1);
     }
-    assert_eq!(
-        state.standing().leader(),
-        Some(0),
-        "Node.js leads on equal weights"
-    );
+    assert_eq!(state.standing().leader(), Some(0), "Node.js leads on equal weights");
     let changes = set(&mut state, ai, 5);
-    assert_eq!(
-        changes,
-        Changes {
-            priorities: true,
-            result: true
-        }
-    );
+    assert_eq!(changes, Changes { priorities: true, result: true });
     assert_eq!(state.standing().leader(), Some(1));
 }
 
@@ -241,15 +189,5 @@ fn winner_labels_name_the_winner_or_a_tie() {
             s
         })
         .collect();
-    assert_eq!(
-        labels,
-        [
-            "Node.js wins",
-            "Python wins",
-            "Python wins",
-            "Node.js wins",
-            "Node.js wins",
-            "Tie"
-        ]
-    );
+    assert_eq!(labels, ["Node.js wins", "Python wins", "Python wins", "Node.js wins", "Node.js wins", "Tie"]);
 }

@@ -62,10 +62,7 @@ fn scores_follow_option_order_whatever_the_key_order() {
 fn a_score_above_the_scale_names_its_path_and_value() {
     let mut value = valid();
     value["criteria"][2]["scores"]["b"] = json!(11);
-    assert_eq!(
-        problems(value),
-        vec!["criteria[2].scores.b: expected a number from 0 to 10, got 11"]
-    );
+    assert_eq!(problems(value), vec!["criteria[2].scores.b: expected a number from 0 to 10, got 11"]);
 }
 
 #[test]
@@ -75,10 +72,7 @@ fn scores_are_checked_against_a_custom_scale() {
     value["criteria"][0]["scores"] = json!({ "a": 5, "b": 0.5 });
     value["criteria"][1]["scores"] = json!({ "a": 1, "b": 5 });
     value["criteria"][2]["scores"] = json!({ "a": 2.5, "b": 3 });
-    assert_eq!(
-        problems(value),
-        vec!["criteria[0].scores.b: expected a number from 1 to 5, got 0.5"]
-    );
+    assert_eq!(problems(value), vec!["criteria[0].scores.b: expected a number from 1 to 5, got 0.5"]);
 }
 
 #[test]
@@ -86,40 +80,28 @@ fn an_inverted_scale_is_rejected() {
     let mut value = valid();
     value["scale"] = json!({ "min": 10, "max": 0 });
     let found = problems(value);
-    assert_eq!(
-        found[0],
-        "scale: expected finite numbers with min below max, got 10 to 0"
-    );
+    assert_eq!(found[0], "scale: expected finite numbers with min below max, got 10 to 0");
 }
 
 #[test]
 fn negative_scores_are_outside_the_default_scale() {
     let mut value = valid();
     value["criteria"][0]["scores"]["a"] = json!(-1);
-    assert_eq!(
-        problems(value),
-        vec!["criteria[0].scores.a: expected a number from 0 to 10, got -1"]
-    );
+    assert_eq!(problems(value), vec!["criteria[0].scores.a: expected a number from 0 to 10, got -1"]);
 }
 
 #[test]
 fn a_missing_score_is_reported_for_that_option() {
     let mut value = valid();
     value["criteria"][1]["scores"] = json!({ "a": 4 });
-    assert_eq!(
-        problems(value),
-        vec!["criteria[1].scores.b: missing: every option needs a score"]
-    );
+    assert_eq!(problems(value), vec!["criteria[1].scores.b: missing: every option needs a score"]);
 }
 
 #[test]
 fn a_score_for_an_unknown_option_is_reported() {
     let mut value = valid();
     value["criteria"][0]["scores"]["c"] = json!(5);
-    assert_eq!(
-        problems(value),
-        vec!["criteria[0].scores.c: no option has the id `c`"]
-    );
+    assert_eq!(problems(value), vec!["criteria[0].scores.c: no option has the id `c`"]);
 }
 
 #[test]
@@ -128,10 +110,7 @@ fn a_score_given_as_a_string_is_a_type_error_at_its_path() {
     value["criteria"][0]["scores"]["b"] = json!("7");
     let found = problems(value);
     assert_eq!(found.len(), 1);
-    assert!(
-        found[0].starts_with("criteria[0].scores.b: invalid type: string \"7\""),
-        "{found:?}"
-    );
+    assert!(found[0].starts_with("criteria[0].scores.b: invalid type: string \"7\""), "{found:?}");
 }
 
 #[test]
@@ -166,10 +145,7 @@ fn unknown_fields_are_rejected_with_their_place() {
     let mut value = valid();
     value["subtitle"] = json!("x");
     let found = problems(value);
-    assert!(
-        found[0].starts_with("spec: unknown field `subtitle`") || found[0].starts_with("subtitle"),
-        "{found:?}"
-    );
+    assert!(found[0].starts_with("spec: unknown field `subtitle`") || found[0].starts_with("subtitle"), "{found:?}");
 }
 
 #[test]
@@ -191,14 +167,9 @@ fn duplicate_ids_name_both_places() {
     value["options"][1]["id"] = json!("a");
     value["criteria"][2]["id"] = json!("speed");
     let found = problems(value);
+    assert!(found.contains(&"options[1].id: duplicate id `a` (also used by options[0])".to_string()), "{found:?}");
     assert!(
-        found.contains(&"options[1].id: duplicate id `a` (also used by options[0])".to_string()),
-        "{found:?}"
-    );
-    assert!(
-        found.contains(
-            &"criteria[2].id: duplicate id `speed` (also used by criteria[0])".to_string()
-        ),
+        found.contains(&"criteria[2].id: duplicate id `speed` (also used by criteria[0])".to_string()),
         "{found:?}"
     );
 }
@@ -209,14 +180,8 @@ fn empty_and_unsafe_ids_are_rejected() {
     value["criteria"][0]["id"] = json!("");
     value["criteria"][1]["id"] = json!("has space");
     let found = problems(value);
-    assert_eq!(
-        found[0],
-        "criteria[0].id: expected 1 to 40 letters, digits, '-' or '_', got ``"
-    );
-    assert_eq!(
-        found[1],
-        "criteria[1].id: expected 1 to 40 letters, digits, '-' or '_', got `has space`"
-    );
+    assert_eq!(found[0], "criteria[0].id: expected 1 to 40 letters, digits, '-' or '_', got ``");
+    assert_eq!(found[1], "criteria[1].id: expected 1 to 40 letters, digits, '-' or '_', got `has space`");
 }
 
 #[test]
@@ -224,40 +189,24 @@ fn option_and_criteria_counts_are_bounded() {
     let mut value = valid();
     value["options"] = json!([{ "id": "a", "name": "A" }]);
     value["criteria"] = json!([{ "id": "x", "name": "X", "scores": { "a": 1 } }]);
-    assert_eq!(
-        problems(value),
-        vec!["options: expected 2 to 6 options, got 1"]
-    );
+    assert_eq!(problems(value), vec!["options: expected 2 to 6 options, got 1"]);
 
     let mut value = valid();
-    let options: Vec<Value> = (0..7)
-        .map(|i| json!({ "id": format!("o{i}"), "name": format!("O{i}") }))
-        .collect();
-    let scores: serde_json::Map<String, Value> =
-        (0..7).map(|i| (format!("o{i}"), json!(5))).collect();
+    let options: Vec<Value> = (0..7).map(|i| json!({ "id": format!("o{i}"), "name": format!("O{i}") })).collect();
+    let scores: serde_json::Map<String, Value> = (0..7).map(|i| (format!("o{i}"), json!(5))).collect();
     value["options"] = Value::Array(options);
     value["criteria"] = json!([{ "id": "x", "name": "X", "scores": scores }]);
-    assert_eq!(
-        problems(value),
-        vec!["options: expected 2 to 6 options, got 7"]
-    );
+    assert_eq!(problems(value), vec!["options: expected 2 to 6 options, got 7"]);
 
     let mut value = valid();
     value["criteria"] = json!([]);
-    assert_eq!(
-        problems(value),
-        vec!["criteria: expected 1 to 30 criteria, got 0"]
-    );
+    assert_eq!(problems(value), vec!["criteria: expected 1 to 30 criteria, got 0"]);
 
     let mut value = valid();
-    let criteria: Vec<Value> = (0..31)
-        .map(|i| json!({ "id": format!("c{i}"), "name": "C", "scores": { "a": 1, "b": 2 } }))
-        .collect();
+    let criteria: Vec<Value> =
+        (0..31).map(|i| json!({ "id": format!("c{i}"), "name": "C", "scores": { "a": 1, "b": 2 } })).collect();
     value["criteria"] = Value::Array(criteria);
-    assert_eq!(
-        problems(value),
-        vec!["criteria: expected 1 to 30 criteria, got 31"]
-    );
+    assert_eq!(problems(value), vec!["criteria: expected 1 to 30 criteria, got 31"]);
 }
 
 #[test]
@@ -276,12 +225,7 @@ fn fractional_and_negative_priorities_are_rejected() {
 
 #[test]
 fn only_https_http_and_mailto_links_are_allowed() {
-    for good in [
-        "https://example.com/x?y=1",
-        "http://example.com",
-        "mailto:sales@example.com",
-        "HTTPS://EXAMPLE.COM",
-    ] {
+    for good in ["https://example.com/x?y=1", "http://example.com", "mailto:sales@example.com", "HTTPS://EXAMPLE.COM"] {
         assert!(spec::is_allowed_link(good), "{good}");
     }
     for bad in [
@@ -306,10 +250,7 @@ fn long_text_is_bounded_and_quoted_text_is_cut() {
     value["options"][0]["name"] = json!("x".repeat(101));
     value["cta"]["href"] = json!(format!("javascript:{}", "a".repeat(100)));
     let found = problems(value);
-    assert_eq!(
-        found[0],
-        "options[0].name: must be at most 100 characters long"
-    );
+    assert_eq!(found[0], "options[0].name: must be at most 100 characters long");
     assert!(found[1].ends_with("…`"), "{found:?}");
     assert!(found[1].chars().count() < 140, "{found:?}");
 }
@@ -334,15 +275,24 @@ fn a_spec_that_is_not_an_object_is_rejected_at_the_root() {
 }
 
 #[test]
+fn nested_arrays_where_objects_belong_are_rejected() {
+    let mut value = valid();
+    value["options"][0] = json!(["a", "A"]);
+    assert_eq!(problems(value), vec!["options[0]: invalid type: sequence, expected an object"]);
+    let mut value = valid();
+    value["criteria"][0]["scores"] = json!([9, 6]);
+    assert_eq!(
+        problems(value),
+        vec!["criteria[0].scores: invalid type: sequence, expected an object of scores keyed by option id"]
+    );
+}
+
+#[test]
 fn a_score_key_given_twice_is_an_error() {
     let text = r#"{"title":"T","options":[{"id":"a","name":"A"},{"id":"b","name":"B"}],
         "criteria":[{"id":"x","name":"X","scores":{"a":1,"b":2,"a":3}}]}"#;
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let found: Vec<String> = spec::parse(&mut deserializer)
-        .unwrap_err()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let found: Vec<String> = spec::parse(&mut deserializer).unwrap_err().iter().map(ToString::to_string).collect();
     assert_eq!(found.len(), 1);
     assert!(found[0].starts_with("criteria[0].scores"), "{found:?}");
     assert!(found[0].contains("`a` is given twice"), "{found:?}");

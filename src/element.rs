@@ -1,0 +1,352 @@
+//! The host API in one place: the `<comparison-card>` element, its `spec` property and its events.
+//!
+//! The custom-element class itself is a few lines of JavaScript (`element.js`), since a class
+//! extending `HTMLElement` cannot be written in Rust. Each instance owns a [`CardController`].
+
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+
+use gloo::events::EventListener;
+use js_sys::{Object, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{CustomEvent, CustomEventInit, Document, Event, HtmlElement, HtmlInputElement, ShadowRoot};
+
+use crate::spec::{self, Problem, MAX_PRIORITY};
+use crate::state::{CardState, Msg};
+use crate::view::{self, CardView, INDEX_ATTRIBUTE};
+
+pub const TAG_NAME: &str = "comparison-card";
+/// Fired on every priority change a visitor makes.
+pub const PRIORITY_CHANGE: &str = "prioritychange";
+/// Fired when the leader, or the set of tied options, changes.
+pub const VERDICT_CHANGE: &str = "verdictchange";
+
+const STYLE: &str = include_str!("style.css");
+
+#[wasm_bindgen(module = "/src/element.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = defineCardElement)]
+    fn define_card_element(tag_name: &str, create_controller: &Closure<dyn Fn(HtmlElement) -> JsValue>) -> bool;
+}
+
+thread_local! {
+    static DEFINED: Cell<bool> = const { Cell::new(false) };
+    /// One constructed stylesheet, adopted by every card on the page.
+    static STYLESHEET: RefCell<Option<web_sys::CssStyleSheet>> = const { RefCell::new(None) };
+}
+
+/// Defines `<comparison-card>`. Returns `false` when the tag was already defined, by this module
+/// or by another script; calling it again is harmless.
+#[wasm_bindgen]
+pub fn define() -> bool {
+    if DEFINED.with(|d| d.replace(true)) {
+        return false;
+    }
+    install_panic_hook();
+    let create = Closure::<dyn Fn(HtmlElement) -> JsValue>::new(|host| CardController::new(host).into());
+    let defined = define_card_element(TAG_NAME, &create);
+    // The element class calls this for every card created from now until the page unloads, so
+    // the closure has to live as long as the page: a page-lifetime hook, the one place to forget.
+    create.forget();
+    defined
+}
+
+/// A panic would stop every card on the page, so the code is written not to panic; should one
+/// happen anyway, say clearly what and where instead of a bare "unreachable" trap.
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let mut message = String::from("comparison-card: internal error, please report it: ");
+        message.push_str(&info.to_string());
+        web_sys::console::error_1(&JsValue::from_str(&message));
+    }));
+}
+
+/// The Rust side of one `<comparison-card>`: reads the spec, renders, listens, dispatches events.
+#[wasm_bindgen]
+pub struct CardController {
+    card: Rc<RefCell<Card>>,
+}
+
+struct Card {
+    host: HtmlElement,
+    shadow: Option<ShadowRoot>,
+    /// The spec set through the `spec` property; it takes precedence over the JSON script child.
+    spec_property: Option<JsValue>,
+    /// The spec object last read, returned by the `spec` getter.
+    spec_value: JsValue,
+    mounted: Option<Mounted>,
+    rendered: bool,
+    connected: bool,
+    /// The one `input` listener on the shadow root; present only while connected.
+    input_listener: Option<EventListener>,
+}
+
+struct Mounted {
+    state: CardState,
+    view: CardView,
+}
+
+/// What a slider step produced, carried out of the borrow before any event is dispatched, so a
+/// page listener that touches the card (sets `spec`, removes it) finds it free.
+struct Dispatch {
+    host: HtmlElement,
+    detail: JsValue,
+    result_changed: bool,
+}
+
+#[wasm_bindgen]
+impl CardController {
+    #[wasm_bindgen(constructor)]
+    pub fn new(host: HtmlElement) -> CardController {
+        let shadow = attach_shadow(&host);
+        let card = Card {
+            host,
+            shadow,
+            spec_property: None,
+            spec_value: JsValue::NULL,
+            mounted: None,
+            rendered: false,
+            connected: false,
+            input_listener: None,
+        };
+        CardController { card: Rc::new(RefCell::new(card)) }
+    }
+
+    /// The element was inserted into a document.
+    pub fn connected(&self) {
+        let Ok(mut card) = self.card.try_borrow_mut() else { return };
+        card.connected = true;
+        if !card.rendered {
+            card.render();
+        }
+        card.listen(Rc::downgrade(&self.card));
+    }
+
+    /// The element was removed: its listener goes; the rendered card stays for a re-insertion.
+    pub fn disconnected(&self) {
+        let Ok(mut card) = self.card.try_borrow_mut() else { return };
+        card.connected = false;
+        card.input_listener = None;
+    }
+
+    /// The spec last read, as an object (`null` before the first render).
+    pub fn spec(&self) -> JsValue {
+        self.card.try_borrow().map(|card| card.spec_value.clone()).unwrap_or(JsValue::NULL)
+    }
+
+    /// Replaces the spec with an object (or a JSON string) and renders again.
+    #[wasm_bindgen(js_name = setSpec)]
+    pub fn set_spec(&self, value: JsValue) {
+        let Ok(mut card) = self.card.try_borrow_mut() else { return };
+        card.spec_property = Some(value);
+        card.render();
+        card.listen(Rc::downgrade(&self.card));
+    }
+}
+
+fn attach_shadow(host: &HtmlElement) -> Option<ShadowRoot> {
+    let shadow = match host.shadow_root() {
+        Some(existing) => existing,
+        None => match host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)) {
+            Ok(shadow) => shadow,
+            Err(error) => {
+                web_sys::console::error_2(&"comparison-card: cannot attach a shadow root".into(), &error);
+                return None;
+            }
+        },
+    };
+    adopt_stylesheet(&shadow);
+    Some(shadow)
+}
+
+/// Gives the shadow root the card's styles: the shared constructed stylesheet, or a `<style>`
+/// element where constructable stylesheets are missing.
+fn adopt_stylesheet(shadow: &ShadowRoot) {
+    let sheet = STYLESHEET.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        if cell.is_none() {
+            let sheet = web_sys::CssStyleSheet::new().ok()?;
+            sheet.replace_sync(STYLE).ok()?;
+            *cell = Some(sheet);
+        }
+        cell.clone()
+    });
+    match sheet {
+        Some(sheet) => shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet)),
+        None => {
+            if let Some(style) = shadow.owner_document().and_then(|d| d.create_element("style").ok()) {
+                style.set_text_content(Some(STYLE));
+                let _ = shadow.append_child(&style);
+            }
+        }
+    }
+}
+
+impl Card {
+    fn document(&self) -> Option<Document> {
+        self.host.owner_document()
+    }
+
+    /// Reads the spec from the property or the script child and shows the card or the problems.
+    fn render(&mut self) {
+        self.rendered = true;
+        let parsed = match self.spec_property.clone() {
+            Some(value) => self.read_property(value),
+            None => self.read_script_child(),
+        };
+        let outcome = parsed.and_then(|comparison| self.mount(CardState::new(comparison)));
+        if let Err(problems) = outcome {
+            self.show_problems(&problems);
+        }
+    }
+
+    fn read_property(&mut self, value: JsValue) -> Result<spec::Comparison, Vec<Problem>> {
+        // A string is taken as JSON text, like the script child.
+        let value = match value.as_string() {
+            Some(text) => parse_json(&text)?,
+            None => value,
+        };
+        self.spec_value = value.clone();
+        spec::parse(serde_wasm_bindgen::Deserializer::from(value))
+    }
+
+    fn read_script_child(&mut self) -> Result<spec::Comparison, Vec<Problem>> {
+        let script = self.host.query_selector("script[type='application/json']").ok().flatten().ok_or_else(|| {
+            vec![Problem::new(
+                "spec",
+                "missing: put the spec in a <script type=\"application/json\"> inside the element, or set the element's spec property",
+            )]
+        })?;
+        let value = parse_json(&script.text_content().unwrap_or_default())?;
+        self.spec_value = value.clone();
+        spec::parse(serde_wasm_bindgen::Deserializer::from(value))
+    }
+
+    fn mount(&mut self, state: CardState) -> Result<(), Vec<Problem>> {
+        let (Some(document), Some(shadow)) = (self.document(), self.shadow.clone()) else {
+            return Err(vec![Problem::new("card", "the element has no document or shadow root to render into")]);
+        };
+        let (root, view) = view::build(&document, &state)
+            .map_err(|error| vec![Problem::new("card", js_error_message(&error, "the card could not be built"))])?;
+        self.input_listener = None;
+        shadow.replace_children_with_node_1(&root);
+        self.mounted = Some(Mounted { state, view });
+        Ok(())
+    }
+
+    fn show_problems(&mut self, problems: &[Problem]) {
+        self.mounted = None;
+        self.input_listener = None;
+        let mut message = String::from("comparison-card: this card's spec cannot be shown:");
+        for problem in problems {
+            message.push_str("\n  - ");
+            message.push_str(&problem.path);
+            message.push_str(": ");
+            message.push_str(&problem.message);
+        }
+        web_sys::console::error_2(&JsValue::from_str(&message), &self.host);
+        if let (Some(document), Some(shadow)) = (self.document(), &self.shadow) {
+            if let Ok(panel) = view::build_error(&document, problems) {
+                shadow.replace_children_with_node_1(&panel);
+            }
+        }
+    }
+
+    /// Listens for slider input while connected and mounted; one delegated listener per card.
+    fn listen(&mut self, card: Weak<RefCell<Card>>) {
+        if !self.connected || self.mounted.is_none() || self.input_listener.is_some() {
+            return;
+        }
+        let Some(shadow) = &self.shadow else { return };
+        self.input_listener = Some(EventListener::new(shadow, "input", move |event| on_input(&card, event)));
+    }
+
+    /// Applies a slider step; returns what to dispatch once the card is no longer borrowed.
+    fn priority_input(&mut self, criterion: usize, level: u8) -> Option<Dispatch> {
+        let mounted = self.mounted.as_mut()?;
+        let changes = mounted.state.update(Msg::SetPriority { criterion, level });
+        if !changes.priorities {
+            return None;
+        }
+        mounted.view.patch(&mounted.state);
+        Some(Dispatch { host: self.host.clone(), detail: event_detail(&mounted.state), result_changed: changes.result })
+    }
+}
+
+fn on_input(card: &Weak<RefCell<Card>>, event: &Event) {
+    let Some(slider) = event.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
+    let Some(criterion) = slider.get_attribute(INDEX_ATTRIBUTE).and_then(|i| i.parse::<usize>().ok()) else {
+        return;
+    };
+    let value = slider.value_as_number();
+    if !value.is_finite() {
+        return;
+    }
+    let level = value.clamp(0.0, f64::from(MAX_PRIORITY)) as u8;
+    let Some(card) = card.upgrade() else { return };
+    let dispatch = match card.try_borrow_mut() {
+        Ok(mut card) => card.priority_input(criterion, level),
+        Err(_) => None,
+    };
+    if let Some(dispatch) = dispatch {
+        dispatch_event(&dispatch.host, PRIORITY_CHANGE, &dispatch.detail);
+        if dispatch.result_changed {
+            dispatch_event(&dispatch.host, VERDICT_CHANGE, &dispatch.detail);
+        }
+    }
+}
+
+/// `{ priorities: {criterionId: n}, totals: {optionId: x | null}, leader: optionId | null }`.
+/// Totals are rounded to two decimals, the precision at which ties are decided.
+fn event_detail(state: &CardState) -> JsValue {
+    let comparison = state.comparison();
+    let priorities = Object::new();
+    for (criterion, &priority) in comparison.criteria.iter().zip(state.priorities()) {
+        let _ = Reflect::set(&priorities, &JsValue::from_str(&criterion.id), &JsValue::from(priority));
+    }
+    let totals = Object::new();
+    for (index, option) in comparison.options.iter().enumerate() {
+        let total = match state.totals() {
+            Some(totals) => JsValue::from_f64((totals[index] * 100.0).round() / 100.0),
+            None => JsValue::NULL,
+        };
+        let _ = Reflect::set(&totals, &JsValue::from_str(&option.id), &total);
+    }
+    let leader = state
+        .standing()
+        .leader()
+        .and_then(|index| comparison.options.get(index))
+        .map_or(JsValue::NULL, |option| JsValue::from_str(&option.id));
+    let detail = Object::new();
+    let _ = Reflect::set(&detail, &JsValue::from_str("priorities"), &priorities);
+    let _ = Reflect::set(&detail, &JsValue::from_str("totals"), &totals);
+    let _ = Reflect::set(&detail, &JsValue::from_str("leader"), &leader);
+    detail.into()
+}
+
+fn dispatch_event(host: &HtmlElement, name: &str, detail: &JsValue) {
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(detail);
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+        // A page listener that throws is reported by the browser; it does not reach us.
+        let _ = host.dispatch_event(&event);
+    }
+}
+
+fn parse_json(text: &str) -> Result<JsValue, Vec<Problem>> {
+    if text.trim().is_empty() {
+        return Err(vec![Problem::new("spec", "empty: the JSON script inside the element has no content")]);
+    }
+    js_sys::JSON::parse(text).map_err(|error| {
+        let mut message = String::from("not valid JSON: ");
+        message.push_str(&js_error_message(&error, "the text could not be parsed"));
+        vec![Problem::new("spec", message)]
+    })
+}
+
+fn js_error_message(error: &JsValue, fallback: &str) -> String {
+    error.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| fallback.to_string())
+}

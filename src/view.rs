@@ -1,0 +1,371 @@
+//! The DOM edge: builds a card's shadow DOM once, keeps handles to what changes, and patches only
+//! text and attributes that differ from what is shown. Author text only ever goes in as text.
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element, HtmlElement, HtmlInputElement, Text};
+
+use crate::scoring::Standing;
+use crate::spec::{Comparison, Problem, MAX_PRIORITY};
+use crate::state::CardState;
+use crate::text::{self, TallyItem, LEVEL_NAMES};
+
+/// Attribute on each slider naming its criterion's index, read back by the input listener.
+pub const INDEX_ATTRIBUTE: &str = "data-index";
+
+/// A text node and the text it shows, so writing the same text again costs nothing.
+struct TextSlot {
+    node: Text,
+    shown: String,
+}
+
+impl TextSlot {
+    fn set(&mut self, text: &str) {
+        if self.shown != text {
+            self.node.set_data(text);
+            self.shown.clear();
+            self.shown.push_str(text);
+        }
+    }
+}
+
+/// A boolean attribute and whether it is set, for the same reason.
+struct Flag {
+    element: Element,
+    name: &'static str,
+    on: bool,
+}
+
+impl Flag {
+    fn new(element: &Element, name: &'static str) -> Self {
+        Flag { element: element.clone(), name, on: false }
+    }
+    fn set(&mut self, on: bool) {
+        if self.on != on {
+            let _ = self.element.toggle_attribute_with_force(self.name, on);
+            self.on = on;
+        }
+    }
+}
+
+struct OptionHandles {
+    score: TextSlot,
+    badge: TextSlot,
+    leader: Flag,
+}
+
+struct RowHandles {
+    slider: HtmlInputElement,
+    level: TextSlot,
+    ignored: Flag,
+    shown_priority: Option<u8>,
+}
+
+struct TallyHandles {
+    item: TallyItem,
+    count: TextSlot,
+    label: TextSlot,
+}
+
+/// Handles to everything in a mounted card that changes with the visitor's priorities.
+pub struct CardView {
+    options: Vec<OptionHandles>,
+    rows: Vec<RowHandles>,
+    tally: Vec<TallyHandles>,
+    verdict: TextSlot,
+    /// Reused for every number and sentence, so a patch does not allocate once warm.
+    scratch: String,
+}
+
+/// Creates elements; every author string goes through `set_text_content` or a text node.
+struct Builder<'a> {
+    document: &'a Document,
+}
+
+impl Builder<'_> {
+    fn element(&self, tag: &str, class: &str) -> Result<Element, JsValue> {
+        let element = self.document.create_element(tag)?;
+        if !class.is_empty() {
+            element.set_class_name(class);
+        }
+        Ok(element)
+    }
+
+    fn child(&self, parent: &Element, tag: &str, class: &str) -> Result<Element, JsValue> {
+        let element = self.element(tag, class)?;
+        parent.append_child(&element)?;
+        Ok(element)
+    }
+
+    fn text_child(&self, parent: &Element, tag: &str, class: &str, text: &str) -> Result<Element, JsValue> {
+        let element = self.child(parent, tag, class)?;
+        element.set_text_content(Some(text));
+        Ok(element)
+    }
+
+    fn slot(&self, parent: &Element, text: &str) -> Result<TextSlot, JsValue> {
+        let node = self.document.create_text_node(text);
+        parent.append_child(&node)?;
+        Ok(TextSlot { node, shown: text.to_string() })
+    }
+}
+
+/// The class giving an option its colour: `o1` … `o6`.
+fn option_class(base: &str, index: usize) -> String {
+    let mut class = String::from(base);
+    class.push_str(" o");
+    text::push_uint(&mut class, index as u64 + 1);
+    class
+}
+
+/// Builds the card for `state`, detached; the caller inserts it once.
+pub fn build(document: &Document, state: &CardState) -> Result<(Element, CardView), JsValue> {
+    let b = Builder { document };
+    let comparison = state.comparison();
+    let card = b.element("article", "card")?;
+    card.set_attribute("part", "card")?;
+    card.set_attribute("aria-labelledby", "title")?;
+
+    let header = b.child(&card, "header", "head")?;
+    header.set_attribute("part", "header")?;
+    b.text_child(&header, "h2", "title", &comparison.title)?.set_id("title");
+    if let Some(summary) = &comparison.summary {
+        b.text_child(&header, "p", "summary", summary)?;
+    }
+
+    let options = build_totals(&b, &card, comparison)?;
+
+    let verdict_box = b.child(&card, "p", "verdict")?;
+    verdict_box.set_attribute("role", "status")?;
+    verdict_box.set_attribute("part", "verdict")?;
+    let verdict = b.slot(&verdict_box, "")?;
+
+    let tally = build_tally(&b, &card, comparison)?;
+
+    let section = b.child(&card, "section", "criteria")?;
+    section.set_attribute("aria-labelledby", "criteria-title")?;
+    b.text_child(&section, "h3", "section-title", "Your priorities")?.set_id("criteria-title");
+    b.text_child(&section, "p", "hint", "Move a slider to say how much each criterion matters to you.")?;
+    let rows = build_rows(&b, &section, state)?;
+
+    build_best_for(&b, &card, comparison)?;
+    if let Some(cta) = &comparison.cta {
+        let footer = b.child(&card, "footer", "foot")?;
+        let link = b.text_child(&footer, "a", "cta", &cta.label)?;
+        // The link was checked in validation (https, http or mailto only).
+        link.set_attribute("href", &cta.href)?;
+        link.set_attribute("part", "cta")?;
+    }
+
+    let mut view = CardView { options, rows, tally, verdict, scratch: String::new() };
+    view.patch(state);
+    Ok((card, view))
+}
+
+fn build_totals(b: &Builder, card: &Element, comparison: &Comparison) -> Result<Vec<OptionHandles>, JsValue> {
+    let list = b.child(card, "ul", "totals")?;
+    list.set_attribute("aria-label", "Weighted scores at your priorities")?;
+    list.set_attribute("part", "totals")?;
+    let mut max = String::from("/");
+    text::push_trimmed(&mut max, comparison.scale.max, 2);
+    let mut handles = Vec::with_capacity(comparison.options.len());
+    for (index, option) in comparison.options.iter().enumerate() {
+        let tile = b.child(&list, "li", &option_class("total", index))?;
+        let top = b.child(&tile, "span", "total-top")?;
+        b.text_child(&top, "span", "total-name", &option.name)?;
+        let badge_box = b.child(&top, "span", "total-badge")?;
+        let badge = b.slot(&badge_box, "")?;
+        let figure = b.child(&tile, "span", "total-figure")?;
+        let value = b.child(&figure, "span", "total-value")?;
+        let score = b.slot(&value, "")?;
+        b.text_child(&figure, "span", "total-max", &max)?;
+        handles.push(OptionHandles { score, badge, leader: Flag::new(&tile, "data-leader") });
+    }
+    Ok(handles)
+}
+
+fn build_tally(b: &Builder, card: &Element, comparison: &Comparison) -> Result<Vec<TallyHandles>, JsValue> {
+    let list = b.child(card, "ul", "tally")?;
+    list.set_attribute("aria-label", "Criteria won at your priorities")?;
+    list.set_attribute("part", "tally")?;
+    let mut handles = Vec::new();
+    for item in text::tally_items(comparison.options.len()) {
+        let class = match item {
+            TallyItem::Wins(index) => option_class("tally-item", index),
+            TallyItem::Ties => String::from("tally-item ties"),
+        };
+        let entry = b.child(&list, "li", &class)?;
+        let count_box = b.child(&entry, "span", "tally-count")?;
+        let count = b.slot(&count_box, "")?;
+        entry.append_child(&b.document.create_text_node(" "))?;
+        let label_box = b.child(&entry, "span", "tally-label")?;
+        let label = b.slot(&label_box, "")?;
+        handles.push(TallyHandles { item, count, label });
+    }
+    Ok(handles)
+}
+
+fn build_rows(b: &Builder, section: &Element, state: &CardState) -> Result<Vec<RowHandles>, JsValue> {
+    let comparison = state.comparison();
+    let scale = comparison.scale;
+    let list = b.child(section, "ol", "rows")?;
+    let mut handles = Vec::with_capacity(comparison.criteria.len());
+    let mut scratch = String::new();
+    for (index, criterion) in comparison.criteria.iter().enumerate() {
+        let row = b.child(&list, "li", "row")?;
+        row.set_attribute("part", "row")?;
+        row.set_attribute("data-criterion", &criterion.id)?;
+
+        let head = b.child(&row, "div", "row-head")?;
+        b.text_child(&head, "h4", "row-name", &criterion.name)?;
+        let winners = state.winners()[index];
+        let chip_class = match winners.only() {
+            Some(option) => option_class("row-winner", option),
+            None => String::from("row-winner tie"),
+        };
+        scratch.clear();
+        text::push_winner_label(&mut scratch, comparison, winners);
+        b.text_child(&head, "span", &chip_class, &scratch)?;
+
+        let bars = b.child(&row, "ul", "bars")?;
+        for (option_index, option) in comparison.options.iter().enumerate() {
+            let bar = b.child(&bars, "li", &option_class("bar", option_index))?;
+            b.text_child(&bar, "span", "bar-name", &option.name)?;
+            let track = b.child(&bar, "span", "bar-track")?;
+            track.set_attribute("aria-hidden", "true")?;
+            let fill: HtmlElement = b.child(&track, "span", "bar-fill")?.unchecked_into();
+            let score = criterion.scores[option_index];
+            scratch.clear();
+            text::push_fixed(&mut scratch, (score - scale.min) / (scale.max - scale.min) * 100.0, 2);
+            scratch.push('%');
+            // Set through the CSSOM, which a strict style-src policy allows, unlike a style attribute.
+            fill.style().set_property("width", &scratch)?;
+            scratch.clear();
+            text::push_trimmed(&mut scratch, score, 2);
+            b.text_child(&bar, "span", "bar-score", &scratch)?;
+        }
+
+        if let Some(note) = &criterion.note {
+            b.text_child(&row, "p", "note", note)?;
+        }
+
+        let control = b.child(&row, "div", "priority")?;
+        let slider: HtmlInputElement = b.element("input", "slider")?.unchecked_into();
+        slider.set_type("range");
+        slider.set_min("0");
+        slider.set_max("5");
+        slider.set_step("1");
+        scratch.clear();
+        text::push_uint(&mut scratch, index as u64);
+        slider.set_attribute(INDEX_ATTRIBUTE, &scratch)?;
+        scratch.clear();
+        scratch.push_str("Priority for ");
+        scratch.push_str(&criterion.name);
+        slider.set_attribute("aria-label", &scratch)?;
+        slider.set_attribute("part", "slider")?;
+        let caption = b.text_child(&control, "span", "priority-caption", "Priority")?;
+        caption.set_attribute("aria-hidden", "true")?;
+        control.append_child(&slider)?;
+        let level_box = b.child(&control, "span", "priority-level")?;
+        level_box.set_attribute("aria-hidden", "true")?;
+        let level = b.slot(&level_box, "")?;
+        handles.push(RowHandles { slider, level, ignored: Flag::new(&row, "data-ignored"), shown_priority: None });
+    }
+    Ok(handles)
+}
+
+fn build_best_for(b: &Builder, card: &Element, comparison: &Comparison) -> Result<(), JsValue> {
+    if comparison.options.iter().all(|o| o.best_for.is_empty()) {
+        return Ok(());
+    }
+    let section = b.child(card, "section", "best")?;
+    section.set_attribute("part", "best-for")?;
+    let mut heading = String::new();
+    for (index, option) in comparison.options.iter().enumerate() {
+        if option.best_for.is_empty() {
+            continue;
+        }
+        let column = b.child(&section, "div", &option_class("best-option", index))?;
+        heading.clear();
+        heading.push_str("Best for ");
+        heading.push_str(&option.name);
+        b.text_child(&column, "h3", "best-title", &heading)?;
+        let list = b.child(&column, "ul", "best-list")?;
+        for line in &option.best_for {
+            b.text_child(&list, "li", "", line)?;
+        }
+    }
+    Ok(())
+}
+
+impl CardView {
+    /// Brings the DOM in line with `state`, writing only what differs from what is shown.
+    pub fn patch(&mut self, state: &CardState) {
+        let comparison = state.comparison();
+        let standing = state.standing();
+        let totals = state.totals();
+        let scratch = &mut self.scratch;
+
+        for (index, handles) in self.options.iter_mut().enumerate() {
+            scratch.clear();
+            match totals {
+                Some(totals) => text::push_fixed(scratch, totals[index], 1),
+                None => scratch.push('–'),
+            }
+            handles.score.set(scratch);
+            let (badge, leads) = match standing {
+                Standing::Leader { option, .. } if option == index => ("Leader", true),
+                Standing::Tie(tied) if tied.contains(index) => ("Tied", false),
+                _ => ("", false),
+            };
+            handles.badge.set(badge);
+            handles.leader.set(leads);
+        }
+
+        scratch.clear();
+        text::push_verdict(scratch, comparison, standing);
+        self.verdict.set(scratch);
+
+        let tally = state.tally();
+        for handles in &mut self.tally {
+            let count = text::tally_count(tally, handles.item);
+            scratch.clear();
+            text::push_uint(scratch, u64::from(count));
+            handles.count.set(scratch);
+            scratch.clear();
+            text::push_tally_label(scratch, comparison, count, handles.item);
+            handles.label.set(scratch);
+        }
+
+        for (row, &priority) in self.rows.iter_mut().zip(state.priorities()) {
+            if row.shown_priority == Some(priority) {
+                continue;
+            }
+            let name = LEVEL_NAMES[usize::from(priority.min(MAX_PRIORITY))];
+            row.slider.set_value_as_number(f64::from(priority));
+            let _ = row.slider.set_attribute("aria-valuetext", name);
+            row.level.set(name);
+            row.ignored.set(priority == 0);
+            row.shown_priority = Some(priority);
+        }
+    }
+}
+
+/// The error box shown instead of a card: a heading and one line per problem, all as text.
+pub fn build_error(document: &Document, problems: &[Problem]) -> Result<Element, JsValue> {
+    let b = Builder { document };
+    let panel = b.element("div", "error")?;
+    panel.set_attribute("role", "alert")?;
+    panel.set_attribute("part", "error")?;
+    b.text_child(&panel, "p", "error-title", "This comparison can't be shown")?;
+    let mut intro = String::from("The card's spec has ");
+    text::push_count(&mut intro, problems.len() as u64, "problem:", "problems:");
+    b.text_child(&panel, "p", "error-intro", &intro)?;
+    let list = b.child(&panel, "ul", "error-list")?;
+    for problem in problems {
+        let item = b.child(&list, "li", "")?;
+        b.text_child(&item, "code", "error-path", &problem.path)?;
+        item.append_child(&document.create_text_node(": "))?;
+        item.append_child(&document.create_text_node(&problem.message))?;
+    }
+    Ok(panel)
+}

@@ -1,0 +1,367 @@
+//! Browser tests: the real `<comparison-card>` element in headless Chromium
+//! (`cargo xtask test` runs them through wasm-bindgen-test-runner).
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use js_sys::{Object, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::{CustomEvent, Document, Element, Event, EventInit, HtmlElement, HtmlInputElement, ShadowRoot};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const DEMO: &str = include_str!("../www/specs/node-vs-python.json");
+const HOSTING: &str = include_str!("../www/specs/hosting.json");
+
+fn document() -> Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Lets the element's connect microtask run.
+async fn settle() {
+    for _ in 0..2 {
+        JsFuture::from(Promise::resolve(&JsValue::UNDEFINED)).await.unwrap();
+    }
+}
+
+/// A card with its spec in a JSON script child, appended to the page.
+async fn mount(spec_json: &str) -> HtmlElement {
+    comparison_card::define();
+    let card: HtmlElement = document().create_element("comparison-card").unwrap().unchecked_into();
+    let script = document().create_element("script").unwrap();
+    script.set_attribute("type", "application/json").unwrap();
+    script.set_text_content(Some(spec_json));
+    card.append_child(&script).unwrap();
+    document().body().unwrap().append_child(&card).unwrap();
+    settle().await;
+    card
+}
+
+fn shadow(card: &HtmlElement) -> ShadowRoot {
+    card.shadow_root().expect("the card has an open shadow root")
+}
+
+fn find(card: &HtmlElement, selector: &str) -> Element {
+    shadow(card).query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}"))
+}
+
+fn all(card: &HtmlElement, selector: &str) -> Vec<Element> {
+    let list = shadow(card).query_selector_all(selector).unwrap();
+    (0..list.length()).map(|i| list.item(i).unwrap().unchecked_into()).collect()
+}
+
+fn text(card: &HtmlElement, selector: &str) -> String {
+    find(card, selector).text_content().unwrap_or_default()
+}
+
+fn texts(card: &HtmlElement, selector: &str) -> Vec<String> {
+    all(card, selector).iter().map(|e| e.text_content().unwrap_or_default()).collect()
+}
+
+fn slider(card: &HtmlElement, criterion: &str) -> HtmlInputElement {
+    find(card, &format!(".row[data-criterion='{criterion}'] input[type=range]")).unchecked_into()
+}
+
+/// Moves a slider the way a visitor does: a new value, then a bubbling `input` event.
+fn move_slider(card: &HtmlElement, criterion: &str, level: u8) {
+    let input = slider(card, criterion);
+    input.set_value_as_number(f64::from(level));
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    input.dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+}
+
+const DEMO_CRITERIA: [&str; 6] = ["concurrency", "ai-ml", "productivity", "full-stack", "real-time", "community"];
+
+/// Records the events a card dispatches, listening on the document to prove they bubble out.
+struct Recorder {
+    events: Rc<RefCell<Vec<(String, JsValue, bool)>>>,
+    _listeners: Vec<EventListener>,
+}
+
+impl Recorder {
+    fn new() -> Self {
+        let events: Rc<RefCell<Vec<(String, JsValue, bool)>>> = Rc::default();
+        let listeners = ["prioritychange", "verdictchange"]
+            .into_iter()
+            .map(|name| {
+                let events = Rc::clone(&events);
+                EventListener::new(&document(), name, move |event| {
+                    let event: &CustomEvent = event.unchecked_ref();
+                    events.borrow_mut().push((event.type_(), event.detail(), event.composed()));
+                })
+            })
+            .collect();
+        Recorder { events, _listeners: listeners }
+    }
+
+    fn names(&self) -> Vec<String> {
+        self.events.borrow().iter().map(|(name, _, _)| name.clone()).collect()
+    }
+
+    fn clear(&self) {
+        self.events.borrow_mut().clear();
+    }
+}
+
+fn get(value: &JsValue, path: &[&str]) -> JsValue {
+    path.iter().fold(value.clone(), |v, key| Reflect::get(&v, &JsValue::from_str(key)).unwrap())
+}
+
+/// Captures console.error calls while alive.
+struct ConsoleErrors {
+    original: JsValue,
+    calls: Rc<RefCell<Vec<String>>>,
+    _hook: Closure<dyn Fn(JsValue)>,
+}
+
+impl ConsoleErrors {
+    fn capture() -> Self {
+        let console = Reflect::get(&js_sys::global(), &"console".into()).unwrap();
+        let original = Reflect::get(&console, &"error".into()).unwrap();
+        let calls: Rc<RefCell<Vec<String>>> = Rc::default();
+        let sink = Rc::clone(&calls);
+        let hook = Closure::<dyn Fn(JsValue)>::new(move |first: JsValue| {
+            sink.borrow_mut().push(first.as_string().unwrap_or_default());
+        });
+        Reflect::set(&console, &"error".into(), hook.as_ref()).unwrap();
+        ConsoleErrors { original, calls, _hook: hook }
+    }
+
+    fn messages(&self) -> Vec<String> {
+        self.calls.borrow().clone()
+    }
+}
+
+impl Drop for ConsoleErrors {
+    fn drop(&mut self) {
+        let console = Reflect::get(&js_sys::global(), &"console".into()).unwrap();
+        Reflect::set(&console, &"error".into(), &self.original).unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_demo_card_renders_every_part() {
+    let card = mount(DEMO).await;
+    assert_eq!(text(&card, ".title"), "Node.js vs Python for backend development");
+    assert!(text(&card, ".summary").starts_with("Both run serious production backends"));
+    assert_eq!(texts(&card, ".total-value"), ["8.5", "7.3"]);
+    assert!(all(&card, ".total")[0].has_attribute("data-leader"));
+    assert!(!all(&card, ".total")[1].has_attribute("data-leader"));
+    assert_eq!(texts(&card, ".total-badge"), ["Leader", ""]);
+    assert_eq!(text(&card, ".tally"), "3 wins for Node.js1 tie2 wins for Python");
+    let verdict = find(&card, ".verdict");
+    assert_eq!(verdict.get_attribute("role").as_deref(), Some("status"));
+    assert_eq!(verdict.text_content().unwrap(), "Node.js leads by 1.2 points at your priorities.");
+
+    let rows = all(&card, ".row");
+    assert_eq!(rows.len(), 6);
+    assert_eq!(
+        texts(&card, ".row-winner"),
+        ["Node.js wins", "Python wins", "Python wins", "Node.js wins", "Node.js wins", "Tie"]
+    );
+    assert_eq!(all(&card, ".bar").len(), 12);
+    assert_eq!(all(&card, ".note").len(), 6);
+    for (row, name) in rows.iter().zip(texts(&card, ".row-name")) {
+        let input: HtmlInputElement = row.query_selector("input").unwrap().unwrap().unchecked_into();
+        assert_eq!(
+            (input.type_(), input.min(), input.max(), input.step()),
+            ("range".into(), "0".into(), "5".into(), "1".into())
+        );
+        assert_eq!(input.value_as_number(), 3.0);
+        assert!(input.get_attribute("aria-label").unwrap().contains(&name), "accessible name has {name}");
+        assert_eq!(input.get_attribute("aria-valuetext").as_deref(), Some("Important"));
+    }
+    assert_eq!(all(&card, ".best-list li").len(), 4);
+    let cta = find(&card, "a.cta");
+    assert_eq!(cta.get_attribute("href").as_deref(), Some("https://example.com/consultation"));
+    assert_eq!(cta.text_content().as_deref(), Some("Book a free stack consultation"));
+    card.remove();
+}
+
+#[wasm_bindgen_test]
+async fn moving_sliders_updates_totals_tally_and_verdict_at_once() {
+    let card = mount(DEMO).await;
+    for id in DEMO_CRITERIA {
+        move_slider(&card, id, if id == "ai-ml" { 5 } else { 0 });
+    }
+    assert_eq!(texts(&card, ".total-value"), ["4.0", "10.0"]);
+    assert!(all(&card, ".total")[1].has_attribute("data-leader"));
+    assert_eq!(text(&card, ".verdict"), "Python leads by 6.0 points at your priorities.");
+    assert_eq!(texts(&card, ".tally-count"), ["0", "0", "1"], "only AI / ML counts now");
+    assert_eq!(texts(&card, ".tally-label"), ["wins for Node.js", "ties", "win for Python"]);
+    assert_eq!(slider(&card, "ai-ml").get_attribute("aria-valuetext").as_deref(), Some("Critical"));
+    assert_eq!(slider(&card, "community").get_attribute("aria-valuetext").as_deref(), Some("Ignore"));
+    assert!(find(&card, ".row[data-criterion='community']").has_attribute("data-ignored"));
+
+    move_slider(&card, "ai-ml", 0);
+    assert_eq!(texts(&card, ".total-value"), ["–", "–"]);
+    assert!(text(&card, ".verdict").contains("Raise at least one priority"));
+    card.remove();
+}
+
+#[wasm_bindgen_test]
+async fn events_bubble_out_composed_with_the_detail() {
+    let card = mount(DEMO).await;
+    let recorder = Recorder::new();
+
+    move_slider(&card, "ai-ml", 4);
+    assert_eq!(recorder.names(), ["prioritychange"], "same leader: no verdictchange");
+    let (_, detail, composed) = recorder.events.borrow()[0].clone();
+    assert!(composed);
+    assert_eq!(get(&detail, &["priorities", "ai-ml"]).as_f64(), Some(4.0));
+    assert_eq!(get(&detail, &["priorities", "concurrency"]).as_f64(), Some(3.0));
+    assert_eq!(get(&detail, &["leader"]).as_string().as_deref(), Some("node"));
+    // (10+8+10+10+9)*3 + 4*4 = 157 over 19; (7+9+3+6+9)*3 + 10*4 = 142 over 19.
+    assert_eq!(get(&detail, &["totals", "node"]).as_f64(), Some(8.26));
+    assert_eq!(get(&detail, &["totals", "python"]).as_f64(), Some(7.47));
+
+    recorder.clear();
+    move_slider(&card, "ai-ml", 4);
+    assert!(recorder.names().is_empty(), "no change, no event");
+
+    for id in DEMO_CRITERIA {
+        if id != "ai-ml" {
+            move_slider(&card, id, 0);
+        }
+    }
+    let names = recorder.names();
+    assert_eq!(names.iter().filter(|n| *n == "prioritychange").count(), 5);
+    assert_eq!(names.iter().filter(|n| *n == "verdictchange").count(), 1, "{names:?}");
+    let events = recorder.events.borrow();
+    let (_, detail, _) = events.iter().find(|(name, _, _)| name == "verdictchange").unwrap();
+    assert_eq!(get(detail, &["leader"]).as_string().as_deref(), Some("python"));
+    drop(events);
+
+    recorder.clear();
+    move_slider(&card, "ai-ml", 0);
+    assert_eq!(recorder.names(), ["prioritychange", "verdictchange"]);
+    let (_, detail, _) = recorder.events.borrow()[1].clone();
+    assert!(get(&detail, &["leader"]).is_null());
+    assert!(get(&detail, &["totals", "node"]).is_null());
+    card.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_spec_shows_the_problems_and_throws_nothing() {
+    let console = ConsoleErrors::capture();
+    let bad_score = DEMO.replacen("\"python\": 10", "\"python\": 11", 1);
+    let card = mount(&bad_score).await;
+    let panel = find(&card, ".error");
+    assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
+    assert_eq!(texts(&card, ".error-list li"), ["criteria[1].scores.python: expected a number from 0 to 10, got 11"]);
+    assert!(all(&card, ".card").is_empty());
+    let logged = console.messages();
+    assert_eq!(logged.len(), 1, "{logged:?}");
+    assert!(logged[0].contains("criteria[1].scores.python"), "{logged:?}");
+    card.remove();
+
+    let card = mount("{ \"title\": ").await;
+    assert!(text(&card, ".error-list").starts_with("spec: not valid JSON"), "{}", text(&card, ".error-list"));
+    card.remove();
+
+    // No spec at all.
+    comparison_card::define();
+    let empty: HtmlElement = document().create_element("comparison-card").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&empty).unwrap();
+    settle().await;
+    assert!(text(&empty, ".error-list").starts_with("spec: missing"));
+    empty.remove();
+    assert_eq!(console.messages().len(), 3);
+}
+
+#[wasm_bindgen_test]
+async fn the_spec_property_replaces_the_card_in_place() {
+    let card = mount(DEMO).await;
+    let hosting = js_sys::JSON::parse(HOSTING).unwrap();
+    Reflect::set(&card, &"spec".into(), &hosting).unwrap();
+    assert_eq!(text(&card, ".title"), "Where should a small web app live?");
+    assert_eq!(all(&card, ".total").len(), 3);
+    assert_eq!(shadow(&card).child_element_count(), 1, "one tree, not two");
+    let read_back = Reflect::get(&card, &"spec".into()).unwrap();
+    assert!(Object::is(&read_back, &hosting), "the getter returns the object that was set");
+
+    let console = ConsoleErrors::capture();
+    Reflect::set(&card, &"spec".into(), &JsValue::from_str("[1, 2]")).unwrap();
+    drop(console);
+    assert_eq!(text(&card, ".error-list"), "spec: invalid type: sequence, expected an object");
+    assert_eq!(shadow(&card).child_element_count(), 1);
+
+    Reflect::set(&card, &"spec".into(), &hosting).unwrap();
+    move_slider(&card, "ops", 5);
+    assert_eq!(slider(&card, "ops").get_attribute("aria-valuetext").as_deref(), Some("Critical"));
+    card.remove();
+}
+
+#[wasm_bindgen_test]
+async fn two_cards_on_one_page_are_independent() {
+    let first = mount(DEMO).await;
+    let second = mount(DEMO).await;
+    move_slider(&first, "ai-ml", 5);
+    move_slider(&first, "full-stack", 0);
+    assert_ne!(texts(&first, ".total-value"), texts(&second, ".total-value"));
+    assert_eq!(texts(&second, ".total-value"), ["8.5", "7.3"]);
+    first.remove();
+    move_slider(&second, "ai-ml", 0);
+    assert_eq!(slider(&second, "ai-ml").get_attribute("aria-valuetext").as_deref(), Some("Ignore"));
+    second.remove();
+}
+
+#[wasm_bindgen_test]
+async fn removing_a_card_drops_its_listener_and_reinserting_restores_it() {
+    let card = mount(DEMO).await;
+    let recorder = Recorder::new();
+    card.remove();
+    move_slider(&card, "ai-ml", 5);
+    assert!(recorder.names().is_empty(), "a removed card does not listen");
+    assert_eq!(text(&card, ".verdict"), "Node.js leads by 1.2 points at your priorities.");
+
+    document().body().unwrap().append_child(&card).unwrap();
+    settle().await;
+    move_slider(&card, "ai-ml", 5);
+    assert_eq!(recorder.names(), ["prioritychange"]);
+    assert_eq!(all(&card, ".card").len(), 1, "re-insertion keeps the one card");
+    card.remove();
+}
+
+#[wasm_bindgen_test]
+async fn author_text_is_never_parsed_as_html() {
+    let hostile = DEMO.replacen(
+        "Node.js vs Python for backend development",
+        "<img src=x onerror=\\\"window.__ccPwned=1\\\"><b>bold</b>",
+        1,
+    );
+    let card = mount(&hostile).await;
+    assert!(all(&card, "img, b").is_empty());
+    assert_eq!(text(&card, ".title"), "<img src=x onerror=\"window.__ccPwned=1\"><b>bold</b>");
+    settle().await;
+    assert!(Reflect::get(&js_sys::global(), &"__ccPwned".into()).unwrap().is_undefined());
+    card.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_page_listener_that_reenters_the_card_is_safe() {
+    let card = mount(DEMO).await;
+    let hosting = js_sys::JSON::parse(HOSTING).unwrap();
+    let target = card.clone();
+    // Replacing the spec from inside the card's own event must neither panic nor deadlock.
+    let _listener = EventListener::new(&card, "prioritychange", move |_| {
+        Reflect::set(&target, &"spec".into(), &hosting).unwrap();
+    });
+    move_slider(&card, "ai-ml", 5);
+    assert_eq!(text(&card, ".title"), "Where should a small web app live?");
+    card.remove();
+}
+
+#[wasm_bindgen_test]
+fn defining_twice_is_harmless() {
+    comparison_card::define();
+    assert!(!comparison_card::define());
+    let registry = web_sys::window().unwrap().custom_elements();
+    assert!(registry.get("comparison-card").is_function());
+}

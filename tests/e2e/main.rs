@@ -1,1 +1,261 @@
+//! End-to-end tests of the built demo (`dist/`) in headless Chromium, driven through chromedriver.
+//!
+//! They need the release build served on loopback and a running chromedriver, which
+//! `cargo xtask test` provides before it runs them with `--ignored`; a plain `cargo test` lists
+//! them as ignored rather than pretending they passed.
+#![cfg(not(target_arch = "wasm32"))]
 
+mod webdriver;
+
+use std::path::PathBuf;
+
+use serde_json::{json, Value};
+use webdriver::{Session, KEY_END, KEY_HOME};
+
+/// Collects console errors and uncaught exceptions from the first script of every page on.
+const CAPTURE_ERRORS: &str = r#"
+window.__ccErrors = [];
+const originalError = console.error;
+console.error = function (...args) {
+  window.__ccErrors.push(args.map(String).join(' '));
+  return originalError.apply(this, args);
+};
+addEventListener('error', (e) => window.__ccErrors.push('uncaught: ' + e.message));
+addEventListener('unhandledrejection', (e) => window.__ccErrors.push('unhandled: ' + e.reason));
+"#;
+
+const DEMO_CRITERIA: [&str; 6] = ["concurrency", "ai-ml", "productivity", "full-stack", "real-time", "community"];
+
+struct Setup {
+    base: String,
+    driver: String,
+    screenshots: PathBuf,
+}
+
+fn setup() -> Setup {
+    let var = |name: &str| {
+        std::env::var(name).unwrap_or_else(|_| panic!("{name} is not set; run these through `cargo xtask test`"))
+    };
+    Setup {
+        base: var("CC_E2E_BASE_URL"),
+        driver: var("CC_WEBDRIVER_URL"),
+        screenshots: PathBuf::from(var("CC_SCREENSHOT_DIR")),
+    }
+}
+
+/// A browser on the demo page, once the main card shows its verdict.
+fn open_demo() -> (Session, Setup) {
+    let setup = setup();
+    let session = Session::start(&setup.driver).unwrap();
+    session.before_each_page(CAPTURE_ERRORS).unwrap();
+    session.goto(&format!("{}/", setup.base)).unwrap();
+    wait_for_card(&session, "#node-vs-python");
+    (session, setup)
+}
+
+fn wait_for_card(session: &Session, selector: &str) {
+    session
+        .wait_for(
+            "const card = document.querySelector(arguments[0]);
+             return card && card.shadowRoot && card.shadowRoot.querySelector('.verdict, .error') !== null;",
+            json!([selector]),
+        )
+        .unwrap();
+}
+
+fn shadow_text(session: &Session, host: &str, selector: &str) -> String {
+    let value = session
+        .eval(
+            "const node = document.querySelector(arguments[0]).shadowRoot.querySelector(arguments[1]);
+             return node ? node.textContent : null;",
+            json!([host, selector]),
+        )
+        .unwrap();
+    value.as_str().unwrap_or_else(|| panic!("no {selector} in {host}")).to_string()
+}
+
+fn page_errors(session: &Session) -> Vec<String> {
+    let value = session.eval("return window.__ccErrors || ['error capture missing'];", json!([])).unwrap();
+    serde_json::from_value(value).unwrap()
+}
+
+/// Sets every demo slider by keyboard: End (Critical) for `critical`, Home (Ignore) for the rest.
+fn only_critical(session: &Session, critical: &str) {
+    for id in DEMO_CRITERIA {
+        let slider = session
+            .shadow_element("#node-vs-python", &format!(".row[data-criterion='{id}'] input[type=range]"))
+            .unwrap();
+        session.send_keys(&slider, if id == critical { KEY_END } else { KEY_HOME }).unwrap();
+    }
+}
+
+#[test]
+#[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]
+fn the_demo_page_shows_both_cards_without_errors() {
+    let (session, _) = open_demo();
+    wait_for_card(&session, "#hosting");
+    assert_eq!(shadow_text(&session, "#node-vs-python", ".title"), "Node.js vs Python for backend development");
+    assert_eq!(shadow_text(&session, "#node-vs-python", ".verdict"), "Node.js leads by 1.2 points at your priorities.");
+    assert_eq!(shadow_text(&session, "#node-vs-python", ".tally"), "3 wins for Node.js1 tie2 wins for Python");
+    assert_eq!(shadow_text(&session, "#hosting", ".title"), "Where should a small web app live?");
+    assert_eq!(page_errors(&session), Vec::<String>::new());
+}
+
+#[test]
+#[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]
+fn ai_ml_alone_makes_the_verdict_name_python() {
+    let (session, _) = open_demo();
+    only_critical(&session, "ai-ml");
+    let verdict = shadow_text(&session, "#node-vs-python", ".verdict");
+    assert_eq!(verdict, "Python leads by 6.0 points at your priorities.");
+    let valuetext = session
+        .eval(
+            "return document.querySelector('#node-vs-python').shadowRoot
+               .querySelector(\".row[data-criterion='ai-ml'] input\").getAttribute('aria-valuetext');",
+            json!([]),
+        )
+        .unwrap();
+    assert_eq!(valuetext, json!("Critical"));
+    // The other card did not move.
+    assert!(shadow_text(&session, "#hosting", ".verdict").starts_with("Serverless leads"));
+    assert_eq!(page_errors(&session), Vec::<String>::new());
+}
+
+#[test]
+#[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]
+fn full_stack_alone_makes_the_verdict_name_node() {
+    let (session, _) = open_demo();
+    only_critical(&session, "ai-ml");
+    only_critical(&session, "full-stack");
+    let verdict = shadow_text(&session, "#node-vs-python", ".verdict");
+    assert_eq!(verdict, "Node.js leads by 7.0 points at your priorities.");
+}
+
+#[test]
+#[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]
+fn a_hostile_spec_runs_no_script() {
+    let (session, _) = open_demo();
+    session
+        .eval(
+            r#"
+            window.__ccPwned = 0;
+            const base = JSON.parse(document.querySelector('#node-vs-python script').textContent);
+            const add = (id, spec) => {
+              const card = document.createElement('comparison-card');
+              card.id = id;
+              const script = document.createElement('script');
+              script.type = 'application/json';
+              script.textContent = JSON.stringify(spec);
+              card.append(script);
+              document.body.append(card);
+            };
+            const withLink = structuredClone(base);
+            withLink.title = '<img src=x onerror="window.__ccPwned=1">';
+            withLink.cta = { label: '<b>go</b>', href: 'javascript:window.__ccPwned=2' };
+            add('hostile-link', withLink);
+            const withMarkup = structuredClone(base);
+            withMarkup.title = '<img src=x onerror="window.__ccPwned=1">';
+            withMarkup.options[0].name = '<script>window.__ccPwned=3</script>';
+            withMarkup.criteria[0].note = '<iframe src="javascript:parent.__ccPwned=4"></iframe>';
+            add('hostile-text', withMarkup);
+            "#,
+            json!([]),
+        )
+        .unwrap();
+    wait_for_card(&session, "#hostile-link");
+    wait_for_card(&session, "#hostile-text");
+
+    // The javascript: link is refused: the card shows why and renders no link at all.
+    let problems = shadow_text(&session, "#hostile-link", ".error-list");
+    assert!(problems.contains("cta.href: expected an absolute https, http or mailto link"), "{problems}");
+    // The markup is shown as text.
+    assert_eq!(shadow_text(&session, "#hostile-text", ".title"), "<img src=x onerror=\"window.__ccPwned=1\">");
+    assert_eq!(shadow_text(&session, "#hostile-text", ".total-name"), "<script>window.__ccPwned=3</script>");
+
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let report = session
+        .eval(
+            "const roots = [...document.querySelectorAll('comparison-card')].map((c) => c.shadowRoot);
+             return {
+               pwned: window.__ccPwned,
+               injected: roots.reduce((n, r) => n + r.querySelectorAll('img, script, iframe, b').length, 0),
+               scriptLinks: roots.reduce((n, r) => n + r.querySelectorAll('a[href^=\"javascript\" i]').length, 0),
+             };",
+            json!([]),
+        )
+        .unwrap();
+    assert_eq!(report, json!({ "pwned": 0, "injected": 0, "scriptLinks": 0 }));
+    let errors = page_errors(&session);
+    assert_eq!(errors.len(), 1, "one console error, for the refused link: {errors:?}");
+    assert!(errors[0].contains("cta.href"), "{errors:?}");
+}
+
+#[test]
+#[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]
+fn loading_the_module_twice_is_harmless() {
+    let (session, _) = open_demo();
+    let loaded = session.eval("return import('./comparison-card.js?copy=2').then(() => 'loaded');", json!([])).unwrap();
+    assert_eq!(loaded, json!("loaded"));
+    only_critical(&session, "ai-ml");
+    assert!(shadow_text(&session, "#node-vs-python", ".verdict").starts_with("Python leads"));
+    assert_eq!(page_errors(&session), Vec::<String>::new());
+}
+
+/// Saves the demo light, dark and at 360 px, and checks what a person would look for first.
+#[test]
+#[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]
+fn screenshots_light_dark_and_phone() {
+    let (session, setup) = open_demo();
+    std::fs::create_dir_all(&setup.screenshots).unwrap();
+    let card_background = "return getComputedStyle(document.querySelector('#node-vs-python').shadowRoot
+                             .querySelector('.card')).backgroundColor;";
+    let save = |name: &str| {
+        let png = session.full_page_png().unwrap();
+        assert!(png.starts_with(b"\x89PNG"), "{name} is a PNG");
+        std::fs::write(setup.screenshots.join(name), png).unwrap();
+    };
+
+    assert_eq!(session.eval(card_background, json!([])).unwrap(), json!("rgb(255, 255, 255)"));
+    save("demo-light-1200.png");
+
+    session
+        .cdp("Emulation.setEmulatedMedia", json!({ "features": [{ "name": "prefers-color-scheme", "value": "dark" }] }))
+        .unwrap();
+    assert_eq!(session.eval(card_background, json!([])).unwrap(), json!("rgb(20, 23, 29)"));
+    save("demo-dark-1200.png");
+
+    session
+        .cdp(
+            "Emulation.setEmulatedMedia",
+            json!({ "features": [{ "name": "prefers-color-scheme", "value": "light" }] }),
+        )
+        .unwrap();
+    session
+        .cdp(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": 360, "height": 780, "deviceScaleFactor": 1, "mobile": true }),
+        )
+        .unwrap();
+    // Every element of every card stays inside its card's content box.
+    let outside: Value = session
+        .eval(
+            "const outside = [];
+             for (const host of document.querySelectorAll('comparison-card')) {
+               const card = host.shadowRoot.querySelector('.card');
+               const box = card.getBoundingClientRect();
+               const style = getComputedStyle(card);
+               const left = box.left + parseFloat(style.borderLeftWidth) + parseFloat(style.paddingLeft) - 0.5;
+               const right = box.right - parseFloat(style.borderRightWidth) - parseFloat(style.paddingRight) + 0.5;
+               for (const element of card.querySelectorAll('*')) {
+                 const r = element.getBoundingClientRect();
+                 if (r.width > 0 && (r.left < left || r.right > right)) outside.push(host.id + ' .' + element.className);
+               }
+             }
+             return { page: document.documentElement.scrollWidth > innerWidth, outside };",
+            json!([]),
+        )
+        .unwrap();
+    assert_eq!(outside, json!({ "page": false, "outside": [] }), "nothing overflows at 360 px");
+    save("demo-phone-360.png");
+    assert_eq!(page_errors(&session), Vec::<String>::new());
+}

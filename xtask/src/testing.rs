@@ -1,3 +1,171 @@
-pub fn run(_root: &std::path::Path) -> Result<(), String> {
-    Err("todo".into())
+//! `cargo xtask test`: every test, in three suites: native, in the browser, and end to end on `dist/`.
+//!
+//! Each suite runs even when an earlier one failed, so one run shows everything that is wrong.
+//! The closing line sums the test counts of all three.
+
+use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::{dist, serve, tools};
+
+struct Outcome {
+    name: &'static str,
+    passed: u64,
+    failed: u64,
+    ignored: u64,
+    ok: bool,
+    took: Duration,
+}
+
+pub fn run(root: &Path) -> Result<(), String> {
+    let started = Instant::now();
+    tools::ensure_wasm_target()?;
+    tools::ensure_wasm_bindgen(&tools::pinned_wasm_bindgen(root)?)?;
+    let chromedriver = tools::ensure_browser()?;
+
+    let mut outcomes = Vec::new();
+    outcomes.push(suite("native", Command::new("cargo").current_dir(root).args(["test", "--workspace"])));
+    outcomes.push(suite(
+        "browser",
+        Command::new("cargo")
+            .current_dir(root)
+            .args(["test", "--package", "comparison-card", "--target", "wasm32-unknown-unknown", "--test", "browser"])
+            .env("CHROMEDRIVER", &chromedriver)
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
+    ));
+
+    let build_started = Instant::now();
+    let report = dist::build(root)?;
+    report.print();
+    let build_took = build_started.elapsed();
+
+    let listener = serve::bind(0)?;
+    let site = listener.local_addr().map_err(|e| e.to_string())?;
+    let dir = report.dir.clone();
+    std::thread::spawn(move || serve::serve_forever(listener, dir));
+    let driver = Chromedriver::start(&chromedriver)?;
+    let screenshots = root.join("target").join("screenshots");
+    outcomes.push(suite(
+        "end to end",
+        Command::new("cargo")
+            .current_dir(root)
+            .args(["test", "--package", "comparison-card", "--test", "e2e", "--", "--ignored", "--test-threads=1"])
+            .env("CC_E2E_BASE_URL", format!("http://{site}"))
+            .env("CC_WEBDRIVER_URL", &driver.url)
+            .env("CC_SCREENSHOT_DIR", &screenshots),
+    ));
+    drop(driver);
+
+    println!();
+    println!("suite          passed  failed  ignored    time");
+    for o in &outcomes {
+        let mark = if o.ok { "" } else { "  FAILED" };
+        println!(
+            "  {:<12} {:>6}  {:>6}  {:>7} {:>6.1}s{mark}",
+            o.name,
+            o.passed,
+            o.failed,
+            o.ignored,
+            o.took.as_secs_f64()
+        );
+    }
+    println!("  release build of dist/: {:.1}s; screenshots in {}", build_took.as_secs_f64(), screenshots.display());
+    println!("  whole run: {:.1}s", started.elapsed().as_secs_f64());
+    let passed: u64 = outcomes.iter().map(|o| o.passed).sum();
+    let failed: u64 = outcomes.iter().map(|o| o.failed).sum();
+    println!("tests: {passed} passed, {failed} failed");
+
+    let broken: Vec<&str> = outcomes.iter().filter(|o| !o.ok).map(|o| o.name).collect();
+    if broken.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("failing suites: {}", broken.join(", ")))
+    }
+}
+
+/// Runs one `cargo test`, echoing its output and adding up its "test result:" lines.
+fn suite(name: &'static str, command: &mut Command) -> Outcome {
+    println!("\n==> {name} tests");
+    println!("$ {}", tools::describe(command));
+    let started = Instant::now();
+    let mut outcome = Outcome { name, passed: 0, failed: 0, ignored: 0, ok: false, took: Duration::ZERO };
+    let mut child = match command.stdout(Stdio::piped()).spawn() {
+        Ok(child) => child,
+        Err(error) => {
+            eprintln!("xtask: cannot start the {name} tests: {error}");
+            return outcome;
+        }
+    };
+    if let Some(stdout) = child.stdout.take() {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            println!("{line}");
+            if let Some(counts) = line.trim_start().strip_prefix("test result: ") {
+                outcome.passed += count(counts, "passed");
+                outcome.failed += count(counts, "failed");
+                outcome.ignored += count(counts, "ignored");
+            }
+        }
+    }
+    // A suite that fails to build reports no counts, so its exit status decides.
+    outcome.ok = child.wait().is_ok_and(|status| status.success()) && outcome.failed == 0;
+    outcome.took = started.elapsed();
+    outcome
+}
+
+/// The number before `label` in "ok. 5 passed; 0 failed; 1 ignored; ...".
+fn count(counts: &str, label: &str) -> u64 {
+    let words: Vec<&str> = counts.split([' ', ';']).filter(|w| !w.is_empty()).collect();
+    words.windows(2).find(|pair| pair[1] == label).and_then(|pair| pair[0].parse().ok()).unwrap_or(0)
+}
+
+/// chromedriver on a free loopback port, stopped when dropped.
+struct Chromedriver {
+    child: Child,
+    url: String,
+}
+
+impl Chromedriver {
+    fn start(program: &Path) -> Result<Chromedriver, String> {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map_err(|e| format!("no free port for chromedriver: {e}"))?
+            .port();
+        let child = Command::new(program)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("cannot start {}: {e}", program.display()))?;
+        let driver = Chromedriver { child, url: format!("http://127.0.0.1:{port}") };
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if Instant::now() > deadline {
+                return Err("chromedriver did not start listening within 20 s".into());
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Ok(driver)
+    }
+}
+
+impl Drop for Chromedriver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count;
+
+    #[test]
+    fn reads_counts_from_a_test_result_line() {
+        let line = "ok. 5 passed; 2 failed; 6 ignored; 0 measured; 0 filtered out; finished in 0.00s";
+        assert_eq!((count(line, "passed"), count(line, "failed"), count(line, "ignored")), (5, 2, 6));
+        assert_eq!(count("FAILED. 9 passed; 1 failed; 0 ignored; 0 filtered out", "failed"), 1);
+    }
 }

@@ -215,7 +215,7 @@ mod tests {
         assert_eq!(fixed(0.0, 1), "0.0");
         assert_eq!(fixed(-2.25, 1), "-2.3");
         assert_eq!(fixed(-0.01, 1), "0.0");
-        assert_eq!(fixed(2.71828, 2), "2.72");
+        assert_eq!(fixed(1.23456, 2), "1.23");
         assert_eq!(fixed(7.0, 0), "7");
     }
 

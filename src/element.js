@@ -34,7 +34,7 @@ export function defineCardElement(tagName, createController) {
       // One microtask later, so a script that appends the element and then sets `spec`
       // gets a single render and no "missing spec" error in between.
       queueMicrotask(() => {
-        if (this.isConnected) guarded(() => this.#controller?.connected());
+        if (this.isConnected) guarded(() => this.#controller?.connected(this));
       });
     }
 
@@ -47,7 +47,7 @@ export function defineCardElement(tagName, createController) {
     }
 
     set spec(value) {
-      guarded(() => this.#controller?.setSpec(value));
+      guarded(() => this.#controller?.setSpec(this, value));
     }
   }
 

@@ -10,7 +10,7 @@ use gloo::events::EventListener;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CustomEvent, CustomEventInit, Document, Event, HtmlElement, HtmlInputElement, ShadowRoot};
+use web_sys::{CustomEvent, CustomEventInit, Event, HtmlElement, HtmlInputElement, ShadowRoot};
 
 use crate::spec::{self, Problem, MAX_PRIORITY};
 use crate::state::{CardState, Msg};
@@ -44,7 +44,7 @@ pub fn define() -> bool {
         return false;
     }
     install_panic_hook();
-    let create = Closure::<dyn Fn(HtmlElement) -> JsValue>::new(|host| CardController::new(host).into());
+    let create = Closure::<dyn Fn(HtmlElement) -> JsValue>::new(|host: HtmlElement| CardController::new(&host).into());
     let defined = define_card_element(TAG_NAME, &create);
     // The element class calls this for every card created from now until the page unloads, so
     // the closure has to live as long as the page: a page-lifetime hook, the one place to forget.
@@ -69,22 +69,26 @@ pub struct CardController {
 }
 
 struct Card {
-    host: HtmlElement,
-    shadow: Option<ShadowRoot>,
     /// The spec set through the `spec` property; it takes precedence over the JSON script child.
+    /// Holding it roots the author's object only, never the element.
     spec_property: Option<JsValue>,
     /// The spec object last read, returned by the `spec` getter.
     spec_value: JsValue,
-    mounted: Option<Mounted>,
     rendered: bool,
-    connected: bool,
-    /// The one `input` listener on the shadow root; present only while connected.
-    input_listener: Option<EventListener>,
+    /// The state shown, kept while the element is out of the page so a moved card keeps the
+    /// visitor's priorities. Pure Rust: it holds nothing of the DOM.
+    state: Option<CardState>,
+    /// Everything that points into the DOM, held only while connected. Each `JsValue` kept in Rust
+    /// is a garbage-collection root, so a removed card must hold none of its nodes, or it could
+    /// never be collected (and the FinalizationRegistry never free this controller).
+    live: Option<Live>,
 }
 
-struct Mounted {
-    state: CardState,
-    view: CardView,
+struct Live {
+    host: HtmlElement,
+    view: Option<CardView>,
+    /// The one delegated `input` listener on the shadow root.
+    _input_listener: Option<EventListener>,
 }
 
 /// What a slider step produced, carried out of the borrow before any event is dispatched, so a
@@ -97,37 +101,31 @@ struct Dispatch {
 
 #[wasm_bindgen]
 impl CardController {
+    /// Attaches the shadow root; the element is passed again to each call that needs it.
     #[wasm_bindgen(constructor)]
-    pub fn new(host: HtmlElement) -> CardController {
-        let shadow = attach_shadow(&host);
-        let card = Card {
-            host,
-            shadow,
-            spec_property: None,
-            spec_value: JsValue::NULL,
-            mounted: None,
-            rendered: false,
-            connected: false,
-            input_listener: None,
-        };
+    pub fn new(host: &HtmlElement) -> CardController {
+        attach_shadow(host);
+        let card = Card { spec_property: None, spec_value: JsValue::NULL, rendered: false, state: None, live: None };
         CardController { card: Rc::new(RefCell::new(card)) }
     }
 
-    /// The element was inserted into a document.
-    pub fn connected(&self) {
+    /// The element is in a document: render if needed, then listen.
+    pub fn connected(&self, host: &HtmlElement) {
         let Ok(mut card) = self.card.try_borrow_mut() else { return };
-        card.connected = true;
-        if !card.rendered {
-            card.render();
+        if card.live.is_some() {
+            return;
         }
-        card.listen(Rc::downgrade(&self.card));
+        if !card.rendered {
+            card.read_spec(host);
+        }
+        card.go_live(host, Rc::downgrade(&self.card));
     }
 
-    /// The element was removed: its listener goes; the rendered card stays for a re-insertion.
+    /// The element left the document: drop the listener and every handle into the DOM.
     pub fn disconnected(&self) {
-        let Ok(mut card) = self.card.try_borrow_mut() else { return };
-        card.connected = false;
-        card.input_listener = None;
+        if let Ok(mut card) = self.card.try_borrow_mut() {
+            card.live = None;
+        }
     }
 
     /// The spec last read, as an object (`null` before the first render).
@@ -137,27 +135,32 @@ impl CardController {
 
     /// Replaces the spec with an object (or a JSON string) and renders again.
     #[wasm_bindgen(js_name = setSpec)]
-    pub fn set_spec(&self, value: JsValue) {
+    pub fn set_spec(&self, host: &HtmlElement, value: JsValue) {
         let Ok(mut card) = self.card.try_borrow_mut() else { return };
         card.spec_property = Some(value);
-        card.render();
-        card.listen(Rc::downgrade(&self.card));
+        let was_live = card.live.take().is_some();
+        card.read_spec(host);
+        if was_live {
+            card.go_live(host, Rc::downgrade(&self.card));
+        } else {
+            // Not in a page yet: draw it now so it appears complete, but keep no handles.
+            card.draw(host);
+        }
     }
 }
 
-fn attach_shadow(host: &HtmlElement) -> Option<ShadowRoot> {
+fn attach_shadow(host: &HtmlElement) {
     let shadow = match host.shadow_root() {
         Some(existing) => existing,
         None => match host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)) {
             Ok(shadow) => shadow,
             Err(error) => {
                 web_sys::console::error_2(&"comparison-card: cannot attach a shadow root".into(), &error);
-                return None;
+                return;
             }
         },
     };
     adopt_stylesheet(&shadow);
-    Some(shadow)
 }
 
 /// Gives the shadow root the card's styles: the shared constructed stylesheet, or a `<style>`
@@ -184,20 +187,19 @@ fn adopt_stylesheet(shadow: &ShadowRoot) {
 }
 
 impl Card {
-    fn document(&self) -> Option<Document> {
-        self.host.owner_document()
-    }
-
-    /// Reads the spec from the property or the script child and shows the card or the problems.
-    fn render(&mut self) {
+    /// Reads the spec from the property or the script child into `state`, or shows the problems.
+    fn read_spec(&mut self, host: &HtmlElement) {
         self.rendered = true;
         let parsed = match self.spec_property.clone() {
             Some(value) => self.read_property(value),
-            None => self.read_script_child(),
+            None => self.read_script_child(host),
         };
-        let outcome = parsed.and_then(|comparison| self.mount(CardState::new(comparison)));
-        if let Err(problems) = outcome {
-            self.show_problems(&problems);
+        match parsed {
+            Ok(comparison) => self.state = Some(CardState::new(comparison)),
+            Err(problems) => {
+                self.state = None;
+                show_problems(host, &problems);
+            }
         }
     }
 
@@ -211,8 +213,8 @@ impl Card {
         spec::parse(serde_wasm_bindgen::Deserializer::from(value))
     }
 
-    fn read_script_child(&mut self) -> Result<spec::Comparison, Vec<Problem>> {
-        let script = self.host.query_selector("script[type='application/json']").ok().flatten().ok_or_else(|| {
+    fn read_script_child(&mut self, host: &HtmlElement) -> Result<spec::Comparison, Vec<Problem>> {
+        let script = host.query_selector("script[type='application/json']").ok().flatten().ok_or_else(|| {
             vec![Problem::new(
                 "spec",
                 "missing: put the spec in a <script type=\"application/json\"> inside the element, or set the element's spec property",
@@ -223,54 +225,62 @@ impl Card {
         spec::parse(serde_wasm_bindgen::Deserializer::from(value))
     }
 
-    fn mount(&mut self, state: CardState) -> Result<(), Vec<Problem>> {
-        let (Some(document), Some(shadow)) = (self.document(), self.shadow.clone()) else {
-            return Err(vec![Problem::new("card", "the element has no document or shadow root to render into")]);
-        };
-        let (root, view) = view::build(&document, &state)
-            .map_err(|error| vec![Problem::new("card", js_error_message(&error, "the card could not be built"))])?;
-        self.input_listener = None;
-        shadow.replace_children_with_node_1(&root);
-        self.mounted = Some(Mounted { state, view });
-        Ok(())
-    }
-
-    fn show_problems(&mut self, problems: &[Problem]) {
-        self.mounted = None;
-        self.input_listener = None;
-        let mut message = String::from("comparison-card: this card's spec cannot be shown:");
-        for problem in problems {
-            message.push_str("\n  - ");
-            message.push_str(&problem.path);
-            message.push_str(": ");
-            message.push_str(&problem.message);
-        }
-        web_sys::console::error_2(&JsValue::from_str(&message), &self.host);
-        if let (Some(document), Some(shadow)) = (self.document(), &self.shadow) {
-            if let Ok(panel) = view::build_error(&document, problems) {
-                shadow.replace_children_with_node_1(&panel);
+    /// Builds the card for the current state into the shadow root; returns the handles to keep.
+    fn draw(&mut self, host: &HtmlElement) -> Option<CardView> {
+        let state = self.state.as_ref()?;
+        let (document, shadow) = (host.owner_document()?, host.shadow_root()?);
+        match view::build(&document, state) {
+            Ok((root, view)) => {
+                shadow.replace_children_with_node_1(&root);
+                Some(view)
+            }
+            Err(error) => {
+                let message = js_error_message(&error, "the card could not be built");
+                self.state = None;
+                show_problems(host, &[Problem::new("card", message)]);
+                None
             }
         }
     }
 
-    /// Listens for slider input while connected and mounted; one delegated listener per card.
-    fn listen(&mut self, card: Weak<RefCell<Card>>) {
-        if !self.connected || self.mounted.is_none() || self.input_listener.is_some() {
-            return;
-        }
-        let Some(shadow) = &self.shadow else { return };
-        self.input_listener = Some(EventListener::new(shadow, "input", move |event| on_input(&card, event)));
+    /// Connects a rendered card to the page: fresh view handles and the input listener.
+    fn go_live(&mut self, host: &HtmlElement, card: Weak<RefCell<Card>>) {
+        let view = self.draw(host);
+        let listener = match (&view, host.shadow_root()) {
+            (Some(_), Some(shadow)) => Some(EventListener::new(&shadow, "input", move |event| on_input(&card, event))),
+            _ => None,
+        };
+        self.live = Some(Live { host: host.clone(), view, _input_listener: listener });
     }
 
     /// Applies a slider step; returns what to dispatch once the card is no longer borrowed.
     fn priority_input(&mut self, criterion: usize, level: u8) -> Option<Dispatch> {
-        let mounted = self.mounted.as_mut()?;
-        let changes = mounted.state.update(Msg::SetPriority { criterion, level });
+        let (state, live) = (self.state.as_mut()?, self.live.as_mut()?);
+        let changes = state.update(Msg::SetPriority { criterion, level });
         if !changes.priorities {
             return None;
         }
-        mounted.view.patch(&mounted.state);
-        Some(Dispatch { host: self.host.clone(), detail: event_detail(&mounted.state), result_changed: changes.result })
+        if let Some(view) = &mut live.view {
+            view.patch(state);
+        }
+        Some(Dispatch { host: live.host.clone(), detail: event_detail(state), result_changed: changes.result })
+    }
+}
+
+/// Replaces the card with the error box and logs the same problems to the console.
+fn show_problems(host: &HtmlElement, problems: &[Problem]) {
+    let mut message = String::from("comparison-card: this card's spec cannot be shown:");
+    for problem in problems {
+        message.push_str("\n  - ");
+        message.push_str(&problem.path);
+        message.push_str(": ");
+        message.push_str(&problem.message);
+    }
+    web_sys::console::error_2(&JsValue::from_str(&message), host);
+    if let (Some(document), Some(shadow)) = (host.owner_document(), host.shadow_root()) {
+        if let Ok(panel) = view::build_error(&document, problems) {
+            shadow.replace_children_with_node_1(&panel);
+        }
     }
 }
 

@@ -30,11 +30,32 @@ impl OptionSet {
     pub fn only(self) -> Option<usize> {
         (self.len() == 1).then(|| self.0.trailing_zeros() as usize)
     }
-    pub fn iter(self) -> impl ExactSizeIterator<Item = usize> {
-        let members: Vec<usize> = (0..8).filter(|&i| self.contains(i)).collect();
-        members.into_iter()
+    /// The members in ascending order, without allocating.
+    pub fn iter(self) -> Members {
+        Members(self.0)
     }
 }
+
+/// Iterator over an [`OptionSet`]: takes the lowest set bit each step.
+pub struct Members(u8);
+
+impl Iterator for Members {
+    type Item = usize;
+    fn next(&mut self) -> Option<usize> {
+        if self.0 == 0 {
+            return None;
+        }
+        let index = self.0.trailing_zeros() as usize;
+        self.0 &= self.0 - 1;
+        Some(index)
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let count = self.0.count_ones() as usize;
+        (count, Some(count))
+    }
+}
+
+impl ExactSizeIterator for Members {}
 
 fn hundredths(value: f64) -> i64 {
     (value * 100.0).round() as i64

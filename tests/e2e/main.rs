@@ -201,6 +201,56 @@ fn loading_the_module_twice_is_harmless() {
     assert_eq!(page_errors(&session), Vec::<String>::new());
 }
 
+#[test]
+#[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]
+fn removed_cards_can_be_garbage_collected() {
+    let (session, _) = open_demo();
+    let report = session
+        .eval(
+            r#"
+            // The per-card work happens in plain functions, so the suspended async function
+            // below keeps no stale reference to a card in its frame.
+            const spec = JSON.parse(document.querySelector('#node-vs-python script').textContent);
+            const addCards = () => {
+              const refs = [];
+              for (let i = 0; i < 20; i += 1) {
+                const card = document.createElement('comparison-card');
+                card.spec = spec;
+                document.body.append(card);
+                refs.push(new WeakRef(card));
+              }
+              return refs;
+            };
+            const useAndRemove = (refs) => {
+              let rendered = 0;
+              for (const ref of refs) {
+                const card = ref.deref();
+                const slider = card.shadowRoot.querySelector('input[type=range]');
+                slider.value = '5';
+                slider.dispatchEvent(new Event('input', { bubbles: true }));
+                if (card.shadowRoot.querySelector('.verdict').textContent !== '') rendered += 1;
+                card.remove();
+              }
+              return rendered;
+            };
+            const countAlive = (refs) => refs.filter((ref) => ref.deref() !== undefined).length;
+            return (async () => {
+              const refs = addCards();
+              await new Promise((resolve) => setTimeout(resolve, 0));
+              const rendered = useAndRemove(refs);
+              for (let round = 0; round < 4; round += 1) {
+                await new Promise((resolve) => setTimeout(resolve, 20));
+                gc();
+              }
+              return { rendered, alive: countAlive(refs) };
+            })();
+            "#,
+            json!([]),
+        )
+        .unwrap();
+    assert_eq!(report, json!({ "rendered": 20, "alive": 0 }), "removed cards are not kept alive by the wasm side");
+}
+
 /// Saves the demo light, dark and at 360 px, and checks what a person would look for first.
 #[test]
 #[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]

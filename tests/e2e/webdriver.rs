@@ -68,7 +68,9 @@ impl Session {
                     "args": [
                         "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--hide-scrollbars", "--window-size=1200,900"
+                        "--no-first-run", "--hide-scrollbars", "--window-size=1200,900",
+                        // Lets the leak test call gc().
+                        "--js-flags=--expose-gc"
                     ]
                 }
             }}

@@ -68,9 +68,7 @@ impl Session {
                     "args": [
                         "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--hide-scrollbars", "--window-size=1200,900",
-                        // Lets the leak test call gc().
-                        "--js-flags=--expose-gc"
+                        "--no-first-run", "--hide-scrollbars", "--window-size=1200,900"
                     ]
                 }
             }}

@@ -11,11 +11,22 @@ function guarded(action) {
   }
 }
 
+// Marks our class, so copies of this module loaded from different URLs recognise each other.
+const OURS = Symbol.for('comparison-card.element');
+
 export function defineCardElement(tagName, createController) {
-  // Another copy of the module, or another library, may have defined the tag already.
-  if (customElements.get(tagName)) return false;
+  const existing = customElements.get(tagName);
+  if (existing) {
+    // Another copy of this module got there first: fine. Another library: say so, once.
+    if (!existing[OURS]) {
+      console.warn(`comparison-card: <${tagName}> is already defined by another script; leaving it alone.`);
+    }
+    return false;
+  }
 
   class ComparisonCardElement extends HTMLElement {
+    static [OURS] = true;
+
     #controller;
 
     constructor() {
@@ -47,7 +58,22 @@ export function defineCardElement(tagName, createController) {
     }
 
     set spec(value) {
-      guarded(() => this.#controller?.setSpec(this, value));
+      guarded(() => {
+        if (value === null || typeof value !== 'object') {
+          this.#controller?.setSpec(this, value, value);
+          return;
+        }
+        // Rust reads a plain copy: a getter that throws or a Proxy must not run while the card
+        // is mid-update, and a copy is taken at once, as the author meant it then.
+        let copy;
+        try {
+          copy = structuredClone(value);
+        } catch (error) {
+          this.#controller?.setUnreadableSpec(this, value, String(error && error.message));
+          return;
+        }
+        this.#controller?.setSpec(this, value, copy);
+      });
     }
   }
 

@@ -72,9 +72,11 @@ struct Card {
     /// The spec set through the `spec` property; it takes precedence over the JSON script child.
     /// Holding it roots the author's object only, never the element.
     spec_property: Option<JsValue>,
-    /// The spec object last read, returned by the `spec` getter.
+    /// The spec last set or read, returned by the `spec` getter.
     spec_value: JsValue,
     rendered: bool,
+    /// Counts spec changes, so events prepared for one spec are not sent after another.
+    generation: u32,
     /// The state shown, kept while the element is out of the page so a moved card keeps the
     /// visitor's priorities. Pure Rust: it holds nothing of the DOM.
     state: Option<CardState>,
@@ -97,6 +99,7 @@ struct Dispatch {
     host: HtmlElement,
     detail: JsValue,
     result_changed: bool,
+    generation: u32,
 }
 
 #[wasm_bindgen]
@@ -105,7 +108,14 @@ impl CardController {
     #[wasm_bindgen(constructor)]
     pub fn new(host: &HtmlElement) -> CardController {
         attach_shadow(host);
-        let card = Card { spec_property: None, spec_value: JsValue::NULL, rendered: false, state: None, live: None };
+        let card = Card {
+            spec_property: None,
+            spec_value: JsValue::NULL,
+            rendered: false,
+            generation: 0,
+            state: None,
+            live: None,
+        };
         CardController { card: Rc::new(RefCell::new(card)) }
     }
 
@@ -133,19 +143,40 @@ impl CardController {
         self.card.try_borrow().map(|card| card.spec_value.clone()).unwrap_or(JsValue::NULL)
     }
 
-    /// Replaces the spec with an object (or a JSON string) and renders again.
+    /// Replaces the spec and renders again. `original` is what the page set (returned by the
+    /// getter); `readable` is a plain copy of it made by the element class, or the same value
+    /// when it is not an object (a JSON string, or nothing).
     #[wasm_bindgen(js_name = setSpec)]
-    pub fn set_spec(&self, host: &HtmlElement, value: JsValue) {
+    pub fn set_spec(&self, host: &HtmlElement, original: JsValue, readable: JsValue) {
         let Ok(mut card) = self.card.try_borrow_mut() else { return };
-        card.spec_property = Some(value);
+        card.spec_value = original;
+        card.spec_property = Some(readable);
+        card.generation = card.generation.wrapping_add(1);
         let was_live = card.live.take().is_some();
         card.read_spec(host);
+        // Outside the page the card is drawn when it connects, not twice.
         if was_live {
             card.go_live(host, Rc::downgrade(&self.card));
-        } else {
-            // Not in a page yet: draw it now so it appears complete, but keep no handles.
-            card.draw(host);
         }
+    }
+
+    /// The page set a spec that cannot be copied (a Proxy, a getter that throws, a function).
+    #[wasm_bindgen(js_name = setUnreadableSpec)]
+    pub fn set_unreadable_spec(&self, host: &HtmlElement, original: JsValue, reason: String) {
+        let Ok(mut card) = self.card.try_borrow_mut() else { return };
+        card.spec_value = original;
+        card.spec_property = None;
+        card.generation = card.generation.wrapping_add(1);
+        card.state = None;
+        card.rendered = true;
+        if let Some(live) = &mut card.live {
+            // Still in the page, with nothing to listen to.
+            live.view = None;
+            live._input_listener = None;
+        }
+        let mut message = String::from("cannot be read as plain data: ");
+        message.push_str(&reason);
+        show_problems(host, &[Problem::new("spec", message)]);
     }
 }
 
@@ -209,11 +240,11 @@ impl Card {
             Some(text) => parse_json(&text)?,
             None => value,
         };
-        self.spec_value = value.clone();
         spec::parse(serde_wasm_bindgen::Deserializer::from(value))
     }
 
     fn read_script_child(&mut self, host: &HtmlElement) -> Result<spec::Comparison, Vec<Problem>> {
+        self.spec_value = JsValue::NULL;
         let script = host.query_selector("script[type='application/json']").ok().flatten().ok_or_else(|| {
             vec![Problem::new(
                 "spec",
@@ -263,7 +294,12 @@ impl Card {
         if let Some(view) = &mut live.view {
             view.patch(state);
         }
-        Some(Dispatch { host: live.host.clone(), detail: event_detail(state), result_changed: changes.result })
+        Some(Dispatch {
+            host: live.host.clone(),
+            detail: event_detail(state),
+            result_changed: changes.result,
+            generation: self.generation,
+        })
     }
 }
 
@@ -299,11 +335,12 @@ fn on_input(card: &Weak<RefCell<Card>>, event: &Event) {
         Ok(mut card) => card.priority_input(criterion, level),
         Err(_) => None,
     };
-    if let Some(dispatch) = dispatch {
-        dispatch_event(&dispatch.host, PRIORITY_CHANGE, &dispatch.detail);
-        if dispatch.result_changed {
-            dispatch_event(&dispatch.host, VERDICT_CHANGE, &dispatch.detail);
-        }
+    let Some(dispatch) = dispatch else { return };
+    dispatch_event(&dispatch.host, PRIORITY_CHANGE, &dispatch.detail);
+    // A page listener may have replaced the spec meanwhile; then this verdict is stale.
+    let same_spec = card.try_borrow().is_ok_and(|card| card.generation == dispatch.generation);
+    if dispatch.result_changed && same_spec {
+        dispatch_event(&dispatch.host, VERDICT_CHANGE, &dispatch.detail);
     }
 }
 

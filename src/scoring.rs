@@ -11,11 +11,16 @@ use crate::spec::{Criterion, MAX_OPTIONS};
 pub struct OptionSet(u8);
 
 impl OptionSet {
+    /// Indexes past the set's capacity are ignored; validation keeps options to six.
     pub fn single(index: usize) -> Self {
-        OptionSet(1 << index)
+        let mut set = OptionSet::default();
+        set.insert(index);
+        set
     }
     pub fn insert(&mut self, index: usize) {
-        self.0 |= 1 << index;
+        if index < 8 {
+            self.0 |= 1 << index;
+        }
     }
     pub fn contains(self, index: usize) -> bool {
         index < 8 && self.0 & (1 << index) != 0
@@ -57,8 +62,10 @@ impl Iterator for Members {
 
 impl ExactSizeIterator for Members {}
 
+/// A value in whole hundredths. Rounding first to 1e-9 clears floating-point noise, so totals
+/// that are equal in exact arithmetic (2.175 and 2.1750000000000003) land on the same hundredth.
 fn hundredths(value: f64) -> i64 {
-    (value * 100.0).round() as i64
+    ((value * 1e9).round() / 1e7).round() as i64
 }
 
 /// The options holding the highest value, all of them when several share it.
@@ -163,8 +170,8 @@ pub fn tally(winners: &[OptionSet], priorities: &[u8]) -> Tally {
         if priority == 0 {
             continue;
         }
-        match winners.only() {
-            Some(option) => tally.wins[option] += 1,
+        match winners.only().and_then(|option| tally.wins.get_mut(option)) {
+            Some(wins) => *wins += 1,
             None => tally.ties += 1,
         }
     }
@@ -191,5 +198,7 @@ mod tests {
         assert_eq!(top_options(&[7.0, 9.0, 9.0]).iter().collect::<Vec<_>>(), vec![1, 2]);
         assert_eq!(top_options(&[8.001, 8.004]).len(), 2);
         assert_eq!(top_options(&[8.00, 8.01]).only(), Some(1));
+        // Equal in exact arithmetic, apart by one ulp in floating point.
+        assert_eq!(top_options(&[2.175, 2.1750000000000003]).len(), 2);
     }
 }

@@ -21,7 +21,8 @@ pub const MAX_CRITERIA: usize = 30;
 pub const MAX_PRIORITY: u8 = 5;
 pub const DEFAULT_PRIORITY: u8 = 3;
 
-// Length limits, in characters. They keep a card readable and bound the work a hostile spec causes.
+// Length limits, in characters. They keep a card readable; with the count limits, which stop the
+// checks early, they bound the work a hostile spec causes.
 const MAX_ID_CHARS: usize = 40;
 const MAX_TITLE_CHARS: usize = 200;
 const MAX_NAME_CHARS: usize = 100;
@@ -30,6 +31,12 @@ const MAX_BEST_FOR_LINES: usize = 8;
 const MAX_LINK_CHARS: usize = 2000;
 /// Author text quoted back in a message is cut to this many characters.
 const QUOTE_CHARS: usize = 60;
+/// Scale ends beyond this are surely mistakes, and would overflow the integer comparisons.
+const MAX_SCALE_MAGNITUDE: f64 = 1e6;
+/// A scores object with more keys than this is rejected while it is read, bounding the work.
+const MAX_SCORE_KEYS: usize = 64;
+/// At most this many problems are listed; the rest are counted.
+const MAX_PROBLEMS: usize = 50;
 
 /// A spec that passed validation: options and criteria in author order, every score present.
 #[derive(Debug, Clone, PartialEq)]
@@ -188,6 +195,9 @@ impl<'de> Deserialize<'de> for RawScores {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawScores, A::Error> {
                 let mut scores: Vec<(String, f64)> = Vec::new();
                 while let Some(id) = map.next_key::<String>()? {
+                    if scores.len() == MAX_SCORE_KEYS {
+                        return Err(serde::de::Error::custom(format!("more than {MAX_SCORE_KEYS} scores")));
+                    }
                     if scores.iter().any(|(seen, _)| *seen == id) {
                         return Err(serde::de::Error::custom(format!("`{id}` is given twice")));
                     }
@@ -210,6 +220,16 @@ struct Problems(Vec<Problem>);
 impl Problems {
     fn add(&mut self, path: String, message: String) {
         self.0.push(Problem { path, message });
+    }
+
+    /// The first `MAX_PROBLEMS`, and a last line counting the others.
+    fn into_capped(mut self) -> Vec<Problem> {
+        if self.0.len() > MAX_PROBLEMS {
+            let more = self.0.len() - MAX_PROBLEMS;
+            self.0.truncate(MAX_PROBLEMS);
+            self.0.push(Problem::new("spec", format!("{more} more problems not listed")));
+        }
+        self.0
     }
 }
 
@@ -314,20 +334,32 @@ impl RawSpec {
         let summary = optional_text(&mut problems, "summary".into(), self.summary);
 
         let scale = self.scale.map_or_else(Scale::default, |s| s.0);
-        if !scale.min.is_finite() || !scale.max.is_finite() || scale.min >= scale.max {
+        let in_range = |x: f64| x.is_finite() && x.abs() <= MAX_SCALE_MAGNITUDE;
+        if !in_range(scale.min) || !in_range(scale.max) || scale.min >= scale.max {
             problems.add(
                 "scale".into(),
                 format!(
-                    "expected finite numbers with min below max, got {} to {}",
+                    "expected min below max, both from -1000000 to 1000000, got {} to {}",
                     number(scale.min),
                     number(scale.max)
                 ),
             );
         }
 
-        if !(MIN_OPTIONS..=MAX_OPTIONS).contains(&self.options.len()) {
+        // A list over its limit is reported once and its items are not checked: the work stays
+        // bounded however large a hostile spec is.
+        let options_fit = (MIN_OPTIONS..=MAX_OPTIONS).contains(&self.options.len());
+        if !options_fit {
             problems.add("options".into(), count_message("options", MIN_OPTIONS, MAX_OPTIONS, self.options.len()));
         }
+        let criteria_fit = (MIN_CRITERIA..=MAX_CRITERIA).contains(&self.criteria.len());
+        if !criteria_fit {
+            problems.add("criteria".into(), count_message("criteria", MIN_CRITERIA, MAX_CRITERIA, self.criteria.len()));
+        }
+        if !(options_fit && criteria_fit) {
+            return Err(problems.0);
+        }
+
         let mut options = Vec::with_capacity(self.options.len());
         for (index, MapOnly(raw)) in self.options.into_iter().enumerate() {
             let path = indexed("options", index);
@@ -344,9 +376,6 @@ impl RawSpec {
         }
         check_unique_ids(&mut problems, "options", options.iter().map(|o| o.id.as_str()));
 
-        if !(MIN_CRITERIA..=MAX_CRITERIA).contains(&self.criteria.len()) {
-            problems.add("criteria".into(), count_message("criteria", MIN_CRITERIA, MAX_CRITERIA, self.criteria.len()));
-        }
         let mut criteria = Vec::with_capacity(self.criteria.len());
         for (index, MapOnly(raw)) in self.criteria.into_iter().enumerate() {
             let path = indexed("criteria", index);
@@ -383,7 +412,7 @@ impl RawSpec {
         if problems.0.is_empty() {
             Ok(Comparison { title: self.title, summary, scale, options, criteria, cta })
         } else {
-            Err(problems.0)
+            Err(problems.into_capped())
         }
     }
 }

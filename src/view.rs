@@ -165,8 +165,10 @@ fn build_totals(b: &Builder, card: &Element, comparison: &Comparison) -> Result<
     let list = b.child(card, "ul", "totals")?;
     list.set_attribute("aria-label", "Weighted scores at your priorities")?;
     list.set_attribute("part", "totals")?;
-    let mut max = String::from("/");
-    text::push_trimmed(&mut max, comparison.scale.max, 2);
+    let mut scale_max = String::new();
+    text::push_trimmed(&mut scale_max, comparison.scale.max, 2);
+    let shown_max = String::from("/") + &scale_max;
+    let spoken_max = String::from(" out of ") + &scale_max;
     let mut handles = Vec::with_capacity(comparison.options.len());
     for (index, option) in comparison.options.iter().enumerate() {
         let tile = b.child(&list, "li", &option_class("total", index))?;
@@ -177,7 +179,9 @@ fn build_totals(b: &Builder, card: &Element, comparison: &Comparison) -> Result<
         let figure = b.child(&tile, "span", "total-figure")?;
         let value = b.child(&figure, "span", "total-value")?;
         let score = b.slot(&value, "")?;
-        b.text_child(&figure, "span", "total-max", &max)?;
+        // Read aloud as "8.5 out of 10", not "8.5 slash 10".
+        b.text_child(&figure, "span", "total-max", &shown_max)?.set_attribute("aria-hidden", "true")?;
+        b.text_child(&figure, "span", "visually-hidden", &spoken_max)?;
         handles.push(OptionHandles { score, badge, leader: Flag::new(&tile, "data-leader") });
     }
     Ok(handles)

@@ -85,13 +85,18 @@ struct Recorder {
 }
 
 impl Recorder {
+    /// Listens on the document, which proves the events bubble out of the card.
     fn new() -> Self {
+        Recorder::on(&document())
+    }
+
+    fn on(target: &web_sys::EventTarget) -> Self {
         let events: Rc<RefCell<Vec<(String, JsValue, bool)>>> = Rc::default();
         let listeners = ["prioritychange", "verdictchange"]
             .into_iter()
             .map(|name| {
                 let events = Rc::clone(&events);
-                EventListener::new(&document(), name, move |event| {
+                EventListener::new(target, name, move |event| {
                     let event: &CustomEvent = event.unchecked_ref();
                     events.borrow_mut().push((event.type_(), event.detail(), event.composed()));
                 })
@@ -250,6 +255,9 @@ async fn events_bubble_out_composed_with_the_detail() {
 #[wasm_bindgen_test]
 async fn a_bad_spec_shows_the_problems_and_throws_nothing() {
     let console = ConsoleErrors::capture();
+    let uncaught: Rc<RefCell<u32>> = Rc::default();
+    let counter = Rc::clone(&uncaught);
+    let _on_error = EventListener::new(&web_sys::window().unwrap(), "error", move |_| *counter.borrow_mut() += 1);
     let bad_score = DEMO.replacen("\"python\": 10", "\"python\": 11", 1);
     let card = mount(&bad_score).await;
     let panel = find(&card, ".error");
@@ -273,6 +281,7 @@ async fn a_bad_spec_shows_the_problems_and_throws_nothing() {
     assert!(text(&empty, ".error-list").starts_with("spec: missing"));
     empty.remove();
     assert_eq!(console.messages().len(), 3);
+    assert_eq!(*uncaught.borrow(), 0, "nothing reached the page as an uncaught error");
 }
 
 #[wasm_bindgen_test]
@@ -315,14 +324,19 @@ async fn two_cards_on_one_page_are_independent() {
 #[wasm_bindgen_test]
 async fn removing_a_card_drops_its_listener_and_reinserting_restores_it() {
     let card = mount(DEMO).await;
-    let recorder = Recorder::new();
+    // On the card itself: events of a detached card could never reach the document.
+    let recorder = Recorder::on(&card);
+    move_slider(&card, "ai-ml", 4);
+    assert_eq!(recorder.names(), ["prioritychange"], "the recorder hears a connected card");
+    recorder.clear();
     card.remove();
     move_slider(&card, "ai-ml", 5);
     assert!(recorder.names().is_empty(), "a removed card does not listen");
-    assert_eq!(text(&card, ".verdict"), "Node.js leads by 1.2 points at your priorities.");
+    assert_eq!(text(&card, ".verdict"), "Node.js leads by 0.8 points at your priorities.");
 
     document().body().unwrap().append_child(&card).unwrap();
     settle().await;
+    assert_eq!(slider(&card, "ai-ml").value_as_number(), 4.0, "the visitor's priority survives the move");
     move_slider(&card, "ai-ml", 5);
     assert_eq!(recorder.names(), ["prioritychange"]);
     assert_eq!(all(&card, ".card").len(), 1, "re-insertion keeps the one card");
@@ -364,4 +378,74 @@ fn defining_twice_is_harmless() {
     assert!(!comparison_card::define());
     let registry = web_sys::window().unwrap().custom_elements();
     assert!(registry.get("comparison-card").is_function());
+}
+
+#[wasm_bindgen(inline_js = "
+export function hostileSpecs() {
+  const throwing = { title: 'T', options: [] };
+  Object.defineProperty(throwing, 'criteria', { enumerable: true, get() { throw new Error('boom'); } });
+  const proxy = new Proxy({}, { ownKeys() { throw new Error('trap'); } });
+  return [throwing, proxy, { title: 'T', render() {} }];
+}
+")]
+extern "C" {
+    #[wasm_bindgen(js_name = hostileSpecs)]
+    fn hostile_specs() -> js_sys::Array;
+}
+
+#[wasm_bindgen_test]
+async fn hostile_spec_objects_are_refused_and_the_card_stays_usable() {
+    let card = mount(DEMO).await;
+    let console = ConsoleErrors::capture();
+    for hostile in hostile_specs().iter() {
+        Reflect::set(&card, &"spec".into(), &hostile).unwrap();
+        let problems = text(&card, ".error-list");
+        assert!(problems.starts_with("spec: cannot be read as plain data"), "{problems}");
+        assert!(Object::is(&Reflect::get(&card, &"spec".into()).unwrap(), &hostile), "the getter returns what was set");
+    }
+    assert_eq!(console.messages().len(), 3);
+    assert!(console.messages().iter().all(|m| !m.contains("internal error")), "{:?}", console.messages());
+    drop(console);
+    // The card is not stuck: a good spec renders and its sliders work.
+    Reflect::set(&card, &"spec".into(), &js_sys::JSON::parse(DEMO).unwrap()).unwrap();
+    move_slider(&card, "ai-ml", 5);
+    assert_eq!(slider(&card, "ai-ml").get_attribute("aria-valuetext").as_deref(), Some("Critical"));
+    card.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_getter_returns_what_was_set_even_when_it_is_wrong() {
+    let card = mount(DEMO).await;
+    let _console = ConsoleErrors::capture();
+    Reflect::set(&card, &"spec".into(), &JsValue::from_str("{ not json")).unwrap();
+    assert_eq!(Reflect::get(&card, &"spec".into()).unwrap().as_string().as_deref(), Some("{ not json"));
+    assert!(text(&card, ".error-list").starts_with("spec: not valid JSON"));
+    card.remove();
+}
+
+#[wasm_bindgen_test]
+async fn no_stale_verdict_event_after_a_listener_replaces_the_spec() {
+    let card = mount(DEMO).await;
+    // AI / ML and Full-stack at 5, the rest ignored: Node.js leads 7.0 to 6.5, and lowering
+    // Full-stack to 4 hands the lead to Python.
+    for id in DEMO_CRITERIA {
+        move_slider(&card, id, if id == "ai-ml" || id == "full-stack" { 5 } else { 0 });
+    }
+    assert!(text(&card, ".verdict").starts_with("Node.js leads by 0.5"), "{}", text(&card, ".verdict"));
+    let recorder = Recorder::on(&card);
+    move_slider(&card, "full-stack", 4);
+    assert_eq!(recorder.names(), ["prioritychange", "verdictchange"], "this step changes the leader");
+    move_slider(&card, "full-stack", 5);
+    recorder.clear();
+
+    let hosting = js_sys::JSON::parse(HOSTING).unwrap();
+    let target = card.clone();
+    let _swap = EventListener::once(&card, "prioritychange", move |_| {
+        Reflect::set(&target, &"spec".into(), &hosting).unwrap();
+    });
+    move_slider(&card, "full-stack", 4);
+    // The step fired prioritychange, whose listener swapped the spec: no verdictchange for the old one.
+    assert_eq!(recorder.names(), ["prioritychange"]);
+    assert_eq!(text(&card, ".title"), "Where should a small web app live?");
+    card.remove();
 }

@@ -117,6 +117,18 @@ fn totals_equal_to_two_decimals_are_a_tie() {
 }
 
 #[test]
+fn floating_point_noise_does_not_break_a_tie() {
+    // Both totals are 2.175 exactly; computed, one comes out as 2.1750000000000003.
+    let comparison = two_options(&[(2.9, 1.3), (1.8, 3.7), (1.1, 2.4)]);
+    let mut state = CardState::new(comparison);
+    set(&mut state, 0, 2);
+    set(&mut state, 1, 1);
+    set(&mut state, 2, 1);
+    assert!(matches!(state.standing(), Standing::Tie(_)), "{:?}", state.totals());
+    assert_eq!(verdict(&state), "Alpha and Beta are tied at your priorities.");
+}
+
+#[test]
 fn a_close_lead_says_less_than_a_tenth() {
     let state = CardState::new(two_options(&[(8.0, 7.96)]));
     assert_eq!(verdict(&state), "Alpha leads by less than 0.1 points at your priorities.");

@@ -15,6 +15,12 @@ use webdriver::{Session, KEY_END, KEY_HOME};
 /// Collects console errors and uncaught exceptions from the first script of every page on.
 const CAPTURE_ERRORS: &str = r#"
 window.__ccErrors = [];
+window.__ccWarnings = [];
+const originalWarn = console.warn;
+console.warn = function (...args) {
+  window.__ccWarnings.push(args.map(String).join(' '));
+  return originalWarn.apply(this, args);
+};
 const originalError = console.error;
 console.error = function (...args) {
   window.__ccErrors.push(args.map(String).join(' '));
@@ -45,11 +51,18 @@ fn setup() -> Setup {
 
 /// A browser on the demo page, once the main card shows its verdict.
 fn open_demo() -> (Session, Setup) {
+    open_demo_after("")
+}
+
+/// The same, with `script` run at the start of the page, before any of its own.
+fn open_demo_after(script: &str) -> (Session, Setup) {
     let setup = setup();
     let session = Session::start(&setup.driver).unwrap();
     session.before_each_page(CAPTURE_ERRORS).unwrap();
+    if !script.is_empty() {
+        session.before_each_page(script).unwrap();
+    }
     session.goto(&format!("{}/", setup.base)).unwrap();
-    wait_for_card(&session, "#node-vs-python");
     (session, setup)
 }
 
@@ -93,6 +106,7 @@ fn only_critical(session: &Session, critical: &str) {
 #[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]
 fn the_demo_page_shows_both_cards_without_errors() {
     let (session, _) = open_demo();
+    wait_for_card(&session, "#node-vs-python");
     wait_for_card(&session, "#hosting");
     assert_eq!(shadow_text(&session, "#node-vs-python", ".title"), "Node.js vs Python for backend development");
     assert_eq!(shadow_text(&session, "#node-vs-python", ".verdict"), "Node.js leads by 1.2 points at your priorities.");
@@ -105,6 +119,7 @@ fn the_demo_page_shows_both_cards_without_errors() {
 #[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]
 fn ai_ml_alone_makes_the_verdict_name_python() {
     let (session, _) = open_demo();
+    wait_for_card(&session, "#node-vs-python");
     only_critical(&session, "ai-ml");
     let verdict = shadow_text(&session, "#node-vs-python", ".verdict");
     assert_eq!(verdict, "Python leads by 6.0 points at your priorities.");
@@ -125,6 +140,7 @@ fn ai_ml_alone_makes_the_verdict_name_python() {
 #[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]
 fn full_stack_alone_makes_the_verdict_name_node() {
     let (session, _) = open_demo();
+    wait_for_card(&session, "#node-vs-python");
     only_critical(&session, "ai-ml");
     only_critical(&session, "full-stack");
     let verdict = shadow_text(&session, "#node-vs-python", ".verdict");
@@ -135,6 +151,7 @@ fn full_stack_alone_makes_the_verdict_name_node() {
 #[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]
 fn a_hostile_spec_runs_no_script() {
     let (session, _) = open_demo();
+    wait_for_card(&session, "#node-vs-python");
     session
         .eval(
             r#"
@@ -157,6 +174,7 @@ fn a_hostile_spec_runs_no_script() {
             withMarkup.title = '<img src=x onerror="window.__ccPwned=1">';
             withMarkup.options[0].name = '<script>window.__ccPwned=3</script>';
             withMarkup.criteria[0].note = '<iframe src="javascript:parent.__ccPwned=4"></iframe>';
+            withMarkup.cta = { label: '<b onmouseover="window.__ccPwned=5">go</b>', href: 'https://example.com/?q=<x>' };
             add('hostile-text', withMarkup);
             "#,
             json!([]),
@@ -171,6 +189,7 @@ fn a_hostile_spec_runs_no_script() {
     // The markup is shown as text.
     assert_eq!(shadow_text(&session, "#hostile-text", ".title"), "<img src=x onerror=\"window.__ccPwned=1\">");
     assert_eq!(shadow_text(&session, "#hostile-text", ".total-name"), "<script>window.__ccPwned=3</script>");
+    assert_eq!(shadow_text(&session, "#hostile-text", ".cta"), "<b onmouseover=\"window.__ccPwned=5\">go</b>");
 
     std::thread::sleep(std::time::Duration::from_millis(300));
     let report = session
@@ -190,10 +209,12 @@ fn a_hostile_spec_runs_no_script() {
     assert!(errors[0].contains("cta.href"), "{errors:?}");
 }
 
+/// A second import of the entry module (another URL, same core) defines nothing twice.
 #[test]
 #[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]
 fn loading_the_module_twice_is_harmless() {
     let (session, _) = open_demo();
+    wait_for_card(&session, "#node-vs-python");
     let loaded = session.eval("return import('./comparison-card.js?copy=2').then(() => 'loaded');", json!([])).unwrap();
     assert_eq!(loaded, json!("loaded"));
     only_critical(&session, "ai-ml");
@@ -205,6 +226,7 @@ fn loading_the_module_twice_is_harmless() {
 #[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]
 fn removed_cards_can_be_garbage_collected() {
     let (session, _) = open_demo();
+    wait_for_card(&session, "#node-vs-python");
     let rendered = session
         .eval(
             r#"
@@ -244,11 +266,62 @@ fn removed_cards_can_be_garbage_collected() {
     assert_eq!(alive, json!(0), "removed cards are not kept alive by the wasm side");
 }
 
+#[test]
+#[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]
+fn a_tag_defined_by_another_script_is_left_alone() {
+    let (session, _) = open_demo_after(
+        "customElements.define('comparison-card', class extends HTMLElement { connectedCallback() { this.dataset.other = 'yes'; } });",
+    );
+    session
+        .wait_for("return document.readyState === 'complete' && window.__ccWarnings.length > 0;", json!([]))
+        .unwrap();
+    let report = session
+        .eval(
+            "const card = document.querySelector('#node-vs-python');
+             return { other: card.dataset.other, shadow: card.shadowRoot === null,
+                      script: card.querySelector('script[type=\"application/json\"]') !== null,
+                      warnings: window.__ccWarnings, errors: window.__ccErrors };",
+            json!([]),
+        )
+        .unwrap();
+    assert_eq!(
+        report,
+        json!({
+            "other": "yes", "shadow": true, "script": true,
+            "warnings": ["comparison-card: <comparison-card> is already defined by another script; leaving it alone."],
+            "errors": []
+        })
+    );
+}
+
+#[test]
+#[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]
+fn a_spec_set_before_the_module_loads_is_used() {
+    // At the very start of the page the element is not defined yet, so `spec` lands on the
+    // plain element; the class must pick it up when the element is upgraded.
+    let (session, _) = open_demo_after(
+        r#"window.__early = document.createElement('comparison-card');
+           window.__early.id = 'early';
+           window.__early.spec = {
+             title: 'Set before the upgrade',
+             options: [{ id: 'a', name: 'Alpha' }, { id: 'b', name: 'Beta' }],
+             criteria: [{ id: 'x', name: 'Only one', scores: { a: 3, b: 8 } }]
+           };"#,
+    );
+    wait_for_card(&session, "#node-vs-python");
+    session.eval("document.body.append(window.__early);", json!([])).unwrap();
+    wait_for_card(&session, "#early");
+    assert_eq!(shadow_text(&session, "#early", ".title"), "Set before the upgrade");
+    assert_eq!(shadow_text(&session, "#early", ".verdict"), "Beta leads by 5.0 points at your priorities.");
+    assert_eq!(page_errors(&session), Vec::<String>::new());
+}
+
 /// Saves the demo light, dark and at 360 px, and checks what a person would look for first.
 #[test]
 #[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]
 fn screenshots_light_dark_and_phone() {
     let (session, setup) = open_demo();
+    wait_for_card(&session, "#node-vs-python");
     std::fs::create_dir_all(&setup.screenshots).unwrap();
     let card_background = "return getComputedStyle(document.querySelector('#node-vs-python').shadowRoot
                              .querySelector('.card')).backgroundColor;";

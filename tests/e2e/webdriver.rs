@@ -60,16 +60,30 @@ fn request(base: &str, method: &str, path: &str, body: Option<&Value>) -> Result
 impl Session {
     /// A fresh headless Chromium with its own profile.
     pub fn start(driver: &str) -> Result<Session> {
+        Session::start_with(driver, &[])
+    }
+
+    /// The same, with extra Chromium command-line switches.
+    pub fn start_with(driver: &str, extra_args: &[&str]) -> Result<Session> {
+        let mut args = vec![
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--hide-scrollbars",
+            "--window-size=1200,900",
+        ];
+        args.extend_from_slice(extra_args);
         let capabilities = json!({
             "capabilities": { "alwaysMatch": {
                 "browserName": "chrome",
                 "goog:chromeOptions": {
                     "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
-                    "args": [
-                        "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--hide-scrollbars", "--window-size=1200,900"
-                    ]
+                    "args": args
                 }
             }}
         });

@@ -22,7 +22,7 @@ pub struct Size {
 }
 
 impl Size {
-    fn of(bytes: &[u8]) -> Size {
+    pub fn of(bytes: &[u8]) -> Size {
         let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
         // Writing into a Vec cannot fail.
         let _ = encoder.write_all(bytes);
@@ -94,7 +94,7 @@ pub fn build(root: &Path) -> Result<Report, String> {
 
     let wasm = Size::of(&read(&dist.join(format!("{CORE_NAME}_bg.wasm")))?);
     let mut js_bytes = Vec::new();
-    collect_js(&dist, &mut js_bytes)?;
+    collect_js(&dist, &mut js_bytes, &|_| true)?;
     // Each JavaScript file is fetched, and compressed, on its own.
     let js = js_bytes.iter().map(|bytes| Size::of(bytes)).fold(Size::default(), Size::add);
     Ok(Report { dir: dist, wasm, js })
@@ -125,7 +125,7 @@ fn inline_specs(page: &str, www: &Path) -> Result<String, String> {
     Ok(out)
 }
 
-fn recreate(dir: &Path) -> Result<(), String> {
+pub fn recreate(dir: &Path) -> Result<(), String> {
     if dir.exists() {
         std::fs::remove_dir_all(dir).map_err(|e| format!("cannot clear {}: {e}", dir.display()))?;
     }
@@ -137,7 +137,7 @@ fn read(path: &Path) -> Result<Vec<u8>, String> {
 }
 
 /// Copies files for which `keep` holds, and every folder, from `from` into `to`.
-fn copy_tree(from: &Path, to: &Path, keep: &dyn Fn(&Path) -> bool) -> Result<(), String> {
+pub fn copy_tree(from: &Path, to: &Path, keep: &dyn Fn(&Path) -> bool) -> Result<(), String> {
     let entries = std::fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))?;
     for entry in entries {
         let path = entry.map_err(|e| e.to_string())?.path();
@@ -152,12 +152,13 @@ fn copy_tree(from: &Path, to: &Path, keep: &dyn Fn(&Path) -> bool) -> Result<(),
     Ok(())
 }
 
-fn collect_js(dir: &Path, out: &mut Vec<Vec<u8>>) -> Result<(), String> {
+/// The bytes of every `.js` file under `dir` for which `keep` holds.
+pub fn collect_js(dir: &Path, out: &mut Vec<Vec<u8>>, keep: &dyn Fn(&Path) -> bool) -> Result<(), String> {
     for entry in std::fs::read_dir(dir).map_err(|e| e.to_string())? {
         let path = entry.map_err(|e| e.to_string())?.path();
         if path.is_dir() {
-            collect_js(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "js") {
+            collect_js(&path, out, keep)?;
+        } else if path.extension().is_some_and(|e| e == "js") && keep(&path) {
             out.push(read(&path)?);
         }
     }

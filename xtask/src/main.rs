@@ -3,16 +3,22 @@
 //! - `cargo xtask dist`  builds the release card into `dist/`
 //! - `cargo xtask demo`  builds, then serves `dist/` on 127.0.0.1 and prints the address
 //! - `cargo xtask test`  installs what is missing, then runs every test: native, browser, end to end
+//! - `cargo xtask bench` the Rust card against a plain JavaScript card, in headless Chromium
 
+mod bench;
 mod dist;
 mod serve;
 mod testing;
 mod tools;
+// The end-to-end tests' WebDriver client, shared rather than written twice.
+#[allow(dead_code)]
+#[path = "../../tests/e2e/webdriver.rs"]
+mod webdriver;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <dist | demo [--port N] | test>";
+const USAGE: &str = "usage: cargo xtask <dist | demo [--port N] | test | bench>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -21,6 +27,7 @@ fn main() -> ExitCode {
         Some("dist") => dist::build(&root).map(|report| report.print()),
         Some("demo") => demo(&root, &args[1..]),
         Some("test") => testing::run(&root),
+        Some("bench") => bench::run(&root),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             Ok(())
@@ -54,6 +61,6 @@ fn demo(root: &std::path::Path, args: &[String]) -> Result<(), String> {
     let address = listener.local_addr().map_err(|e| e.to_string())?;
     println!();
     println!("Serving the demo at http://{address}/  (Ctrl-C to stop)");
-    serve::serve_forever(listener, report.dir);
+    serve::serve_forever(listener, report.dir, serve::Headers::Plain);
     Ok(())
 }

@@ -45,7 +45,7 @@ pub fn run(root: &Path) -> Result<(), String> {
     let listener = serve::bind(0)?;
     let site = listener.local_addr().map_err(|e| e.to_string())?;
     let dir = report.dir.clone();
-    std::thread::spawn(move || serve::serve_forever(listener, dir));
+    std::thread::spawn(move || serve::serve_forever(listener, dir, serve::Headers::Plain));
     let driver = Chromedriver::start(&chromedriver)?;
     let screenshots = root.join("target").join("screenshots");
     outcomes.push(suite(
@@ -122,13 +122,13 @@ fn count(counts: &str, label: &str) -> u64 {
 }
 
 /// chromedriver on a free loopback port, stopped when dropped.
-struct Chromedriver {
+pub struct Chromedriver {
     child: Child,
-    url: String,
+    pub url: String,
 }
 
 impl Chromedriver {
-    fn start(program: &Path) -> Result<Chromedriver, String> {
+    pub fn start(program: &Path) -> Result<Chromedriver, String> {
         let port = TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .map_err(|e| format!("no free port for chromedriver: {e}"))?

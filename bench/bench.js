@@ -1,0 +1,144 @@
+// The benchmark page. `cargo xtask bench` opens it once per measurement with
+//   ?impl=wasm|js  &spec=demo|large  &mode=startup|update|memory  [&layout=1]
+// and reads the result from window.__bench. Nothing here is timed but the card's own work.
+
+const params = new URLSearchParams(location.search);
+const IMPLS = {
+  wasm: { module: '../comparison-card.js', tag: 'comparison-card' },
+  js: { module: './plain-card.js', tag: 'plain-comparison-card' },
+};
+const impl = IMPLS[params.get('impl')];
+const mode = params.get('mode');
+const forceLayout = params.get('layout') === '1';
+
+const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+const later = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** 30 criteria × 6 options, the largest spec allowed, with fixed pseudo-random scores. */
+function largeSpec() {
+  let seed = 7;
+  const next = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+  const options = Array.from({ length: 6 }, (_, i) => ({
+    id: `option-${i + 1}`, name: `Option ${i + 1}`, best_for: [`Teams that need strength ${i + 1}.`],
+  }));
+  const criteria = Array.from({ length: 30 }, (_, c) => ({
+    id: `criterion-${c + 1}`,
+    name: `Criterion number ${c + 1}`,
+    note: `Why criterion ${c + 1} matters, in one line of rationale.`,
+    scores: Object.fromEntries(options.map((o) => [o.id, Math.round(next() * 100) / 10])),
+    priority: c % 6,
+  }));
+  return { title: 'Thirty criteria, six options', summary: 'The largest card a spec may describe.', options, criteria,
+    cta: { label: 'Talk to us', href: 'https://example.com/' } };
+}
+
+async function loadSpec() {
+  if (params.get('spec') === 'large') return largeSpec();
+  return (await fetch('../specs/node-vs-python.json')).json();
+}
+
+function mount(spec) {
+  const card = document.createElement(impl.tag);
+  card.spec = spec;
+  document.body.append(card);
+  return card;
+}
+
+/** The card renders on connect, at the latest in the microtask after it. */
+const rendered = async () => { await Promise.resolve(); await Promise.resolve(); };
+
+function quantile(sorted, q) {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+async function startup(spec) {
+  await frame();
+  const t0 = performance.now();
+  await import(impl.module);
+  const imported = performance.now();
+  mount(spec);
+  await rendered();
+  const mounted = performance.now();
+  await frame();
+  const painted = performance.now();
+  return { import_ms: imported - t0, mount_ms: mounted - imported, paint_ms: painted - t0 };
+}
+
+async function update(spec) {
+  await import(impl.module);
+  const card = mount(spec);
+  await rendered();
+  await frame();
+  const sliders = [...card.shadowRoot.querySelectorAll('input[type=range]')];
+  const probe = card.shadowRoot.querySelector('.verdict');
+  const samples = [];
+  let events = 0;
+  card.addEventListener('prioritychange', () => { events += 1; });
+  for (let n = 0; n < 2200; n += 1) {
+    const slider = sliders[n % sliders.length];
+    slider.value = String((Number(slider.value) + 1) % 6);
+    const t = performance.now();
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+    if (forceLayout) probe.getBoundingClientRect();
+    const took = performance.now() - t;
+    if (n >= 200) samples.push(took);
+  }
+  samples.sort((a, b) => a - b);
+  const mean = samples.reduce((a, b) => a + b, 0) / samples.length;
+  return {
+    median_ms: quantile(samples, 0.5), p95_ms: quantile(samples, 0.95), mean_ms: mean,
+    events, isolated: self.crossOriginIsolated === true,
+  };
+}
+
+async function wasmBytes() {
+  if (params.get('impl') !== 'wasm') return 0;
+  const { default: init } = await import('../comparison-card-core.js');
+  return (await init()).memory.buffer.byteLength;
+}
+
+async function settledHeap() {
+  for (let i = 0; i < 3; i += 1) { await later(10); gc(); }
+  return performance.memory.usedJSHeapSize;
+}
+
+async function memory(spec) {
+  await import(impl.module);
+  const card = mount(spec);
+  await rendered();
+  const sliders = [...card.shadowRoot.querySelectorAll('input[type=range]')];
+  // One warm-up round so lazily created state exists before the baseline.
+  for (const slider of sliders) { slider.value = '4'; slider.dispatchEvent(new Event('input', { bubbles: true })); }
+  const heapStart = await settledHeap();
+  const wasmStart = await wasmBytes();
+  for (let n = 0; n < 20000; n += 1) {
+    const slider = sliders[n % sliders.length];
+    slider.value = String((Number(slider.value) + 1) % 6);
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+  const heapInputs = await settledHeap();
+  const wasmInputs = await wasmBytes();
+  card.remove();
+  for (let n = 0; n < 200; n += 1) {
+    const extra = mount(spec);
+    await rendered();
+    extra.remove();
+  }
+  const heapCycles = await settledHeap();
+  const wasmCycles = await wasmBytes();
+  return {
+    heap_start: heapStart, heap_after_inputs: heapInputs, heap_after_cycles: heapCycles,
+    wasm_start: wasmStart, wasm_after_inputs: wasmInputs, wasm_after_cycles: wasmCycles,
+  };
+}
+
+const run = { startup, update, memory }[mode];
+window.__bench = null;
+(async () => {
+  try {
+    const spec = await loadSpec();
+    window.__bench = await run(spec);
+  } catch (error) {
+    window.__bench = { error: String(error && error.stack || error) };
+  }
+})();

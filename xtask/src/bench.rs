@@ -1,0 +1,240 @@
+//! `cargo xtask bench`: the Rust card against a plain JavaScript card (`bench/plain-card.js`),
+//! side by side in one headless Chromium run. Prints a table of figures with their ratios and
+//! writes it as JSON to `target/bench/results.json`. It times nothing in the tests.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+use crate::dist::{self, Size};
+use crate::webdriver::Session;
+use crate::{serve, testing::Chromedriver, tools};
+
+const STARTUP_LOADS: usize = 15;
+const SPECS: [&str; 2] = ["demo", "large"];
+const IMPLS: [&str; 2] = ["wasm", "js"];
+
+pub fn run(root: &Path) -> Result<(), String> {
+    let chromedriver = tools::ensure_browser()?;
+    let report = dist::build(root)?;
+    let site = assemble_site(root, &report.dir)?;
+
+    let bytes = measure_bytes(&site)?;
+    let listener = serve::bind(0)?;
+    let address = listener.local_addr().map_err(|e| e.to_string())?;
+    let site_root = site.clone();
+    std::thread::spawn(move || serve::serve_forever(listener, site_root, serve::Headers::CrossOriginIsolated));
+    let driver = Chromedriver::start(&chromedriver)?;
+    let session = Session::start_with(&driver.url, &["--js-flags=--expose-gc", "--enable-precise-memory-info"])?;
+    let page = |query: &str| format!("http://{address}/bench/bench.html?{query}");
+
+    let mut startup = serde_json::Map::new();
+    let mut update = serde_json::Map::new();
+    for spec in SPECS {
+        for implementation in IMPLS {
+            println!("xtask bench: start-up, {implementation} card, {spec} spec ({STARTUP_LOADS} loads)");
+            let mut paint = Vec::new();
+            let mut mount = Vec::new();
+            for _ in 0..STARTUP_LOADS {
+                let result = measure(&session, &page(&format!("impl={implementation}&spec={spec}&mode=startup")))?;
+                paint.push(number(&result, "paint_ms")?);
+                mount.push(number(&result, "mount_ms")?);
+            }
+            startup.insert(
+                key(implementation, spec),
+                json!({ "paint_ms": median(&mut paint), "mount_ms": median(&mut mount) }),
+            );
+            for layout in [false, true] {
+                println!("xtask bench: update, {implementation} card, {spec} spec, layout forced: {layout}");
+                let query = format!("impl={implementation}&spec={spec}&mode=update&layout={}", u8::from(layout));
+                let result = measure(&session, &page(&query))?;
+                let name = format!("{}{}", key(implementation, spec), if layout { "_layout" } else { "" });
+                update.insert(name, result);
+            }
+        }
+    }
+    let mut memory = serde_json::Map::new();
+    for implementation in IMPLS {
+        println!("xtask bench: memory, {implementation} card");
+        memory.insert(
+            implementation.to_string(),
+            measure(&session, &page(&format!("impl={implementation}&spec=demo&mode=memory")))?,
+        );
+    }
+    drop(session);
+    drop(driver);
+
+    let results = json!({ "bytes": bytes, "startup": startup, "update": update, "memory": memory });
+    print_table(&results);
+    let out = root.join("target").join("bench");
+    std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+    let path = out.join("results.json");
+    std::fs::write(&path, serde_json::to_string_pretty(&results).map_err(|e| e.to_string())?)
+        .map_err(|e| e.to_string())?;
+    println!("\nwritten to {}", path.display());
+    Ok(())
+}
+
+fn key(implementation: &str, spec: &str) -> String {
+    format!("{implementation}_{spec}")
+}
+
+/// `dist/` plus `bench/` under `/bench/`, with the card's stylesheet as a module for the plain card.
+fn assemble_site(root: &Path, dist_dir: &Path) -> Result<PathBuf, String> {
+    let site = root.join("target").join("bench-site");
+    dist::recreate(&site)?;
+    dist::copy_tree(dist_dir, &site, &|_| true)?;
+    let bench = site.join("bench");
+    std::fs::create_dir_all(&bench).map_err(|e| e.to_string())?;
+    dist::copy_tree(&root.join("bench"), &bench, &|_| true)?;
+    let css = std::fs::read_to_string(root.join("src").join("style.css")).map_err(|e| e.to_string())?;
+    let module = format!("export default {};\n", serde_json::to_string(&css).map_err(|e| e.to_string())?);
+    std::fs::write(bench.join("plain-card-style.js"), module).map_err(|e| e.to_string())?;
+    Ok(site)
+}
+
+/// What each card makes a page download, raw, gzip -9 and brotli 11.
+fn measure_bytes(site: &Path) -> Result<Value, String> {
+    let file = |path: &str| std::fs::read(site.join(path)).map_err(|e| format!("{path}: {e}"));
+    let mut wasm_js = Vec::new();
+    dist::collect_js(site, &mut wasm_js, &|p: &Path| !p.starts_with(site.join("bench")))?;
+    let wasm_card = json!({
+        "wasm": sizes(&[file("comparison-card-core_bg.wasm")?]),
+        "js": sizes(&wasm_js),
+        // The card's CSS is compiled into the wasm.
+        "css": sizes(&[]),
+    });
+    let plain_card = json!({
+        "wasm": sizes(&[]),
+        "js": sizes(&[file("bench/plain-card.js")?]),
+        // Shipped as a JavaScript module holding the same stylesheet.
+        "css": sizes(&[file("bench/plain-card-style.js")?]),
+    });
+    Ok(json!({ "wasm": total(wasm_card), "js": total(plain_card) }))
+}
+
+fn sizes(files: &[Vec<u8>]) -> Value {
+    let mut all = [0u64; 3];
+    for bytes in files {
+        let size = Size::of(bytes);
+        all[0] += size.raw;
+        all[1] += size.gzip;
+        all[2] += brotli_size(bytes);
+    }
+    json!({ "raw": all[0], "gzip": all[1], "brotli": all[2] })
+}
+
+fn total(mut parts: Value) -> Value {
+    let mut sum = [0u64; 3];
+    for part in ["wasm", "js", "css"] {
+        for (i, measure) in ["raw", "gzip", "brotli"].iter().enumerate() {
+            sum[i] += parts[part][measure].as_u64().unwrap_or(0);
+        }
+    }
+    parts["total"] = json!({ "raw": sum[0], "gzip": sum[1], "brotli": sum[2] });
+    parts
+}
+
+fn brotli_size(bytes: &[u8]) -> u64 {
+    let mut out = Vec::new();
+    {
+        let mut writer = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
+        let _ = writer.write_all(bytes);
+    }
+    out.len() as u64
+}
+
+/// Opens a benchmark page and waits for its result.
+fn measure(session: &Session, url: &str) -> Result<Value, String> {
+    session.goto(url)?;
+    let deadline = Instant::now() + Duration::from_secs(180);
+    loop {
+        let value = session.eval("return window.__bench;", json!([]))?;
+        if let Some(error) = value.get("error") {
+            return Err(format!("{url}: {error}"));
+        }
+        if !value.is_null() {
+            return Ok(value);
+        }
+        if Instant::now() > deadline {
+            return Err(format!("{url}: no result within 180 s"));
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+fn number(value: &Value, field: &str) -> Result<f64, String> {
+    value.get(field).and_then(Value::as_f64).ok_or_else(|| format!("result without {field}: {value}"))
+}
+
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+fn print_table(results: &Value) {
+    println!();
+    println!("{:<44} {:>12} {:>12} {:>8}", "", "Rust card", "plain JS", "ratio");
+    let row = |label: &str, ours: f64, theirs: f64, unit: &str| {
+        let ratio = if theirs > 0.0 { format!("{:.2}x", ours / theirs) } else { "-".to_string() };
+        println!("{label:<44} {:>12} {:>12} {ratio:>8}", format!("{ours:.3}{unit}"), format!("{theirs:.3}{unit}"));
+    };
+    let bytes = &results["bytes"];
+    for part in ["wasm", "js", "css", "total"] {
+        for measure in ["raw", "gzip", "brotli"] {
+            let get = |side: &str| bytes[side][part][measure].as_f64().unwrap_or(0.0);
+            let label = format!("bytes {part} {measure}");
+            println!("{label:<44} {:>12} {:>12} {:>8}", get("wasm"), get("js"), ratio_text(get("wasm"), get("js")));
+        }
+    }
+    for spec in SPECS {
+        let get = |side: &str, field: &str| results["startup"][key(side, spec)][field].as_f64().unwrap_or(0.0);
+        row(
+            &format!("start-up {spec}: import to painted, median"),
+            get("wasm", "paint_ms"),
+            get("js", "paint_ms"),
+            " ms",
+        );
+        row(&format!("start-up {spec}: mount script, median"), get("wasm", "mount_ms"), get("js", "mount_ms"), " ms");
+    }
+    for spec in SPECS {
+        for layout in ["", "_layout"] {
+            let get = |side: &str, field: &str| {
+                results["update"][format!("{}{layout}", key(side, spec))][field].as_f64().unwrap_or(0.0)
+            };
+            let forced = if layout.is_empty() { "" } else { " +layout" };
+            row(
+                &format!("update {spec}{forced}: per input, median"),
+                get("wasm", "median_ms"),
+                get("js", "median_ms"),
+                " ms",
+            );
+            row(&format!("update {spec}{forced}: per input, p95"), get("wasm", "p95_ms"), get("js", "p95_ms"), " ms");
+            row(
+                &format!("update {spec}{forced}: per input, mean"),
+                get("wasm", "mean_ms"),
+                get("js", "mean_ms"),
+                " ms",
+            );
+        }
+    }
+    let memory = &results["memory"];
+    for field in
+        ["heap_start", "heap_after_inputs", "heap_after_cycles", "wasm_start", "wasm_after_inputs", "wasm_after_cycles"]
+    {
+        let get = |side: &str| memory[side][field].as_f64().unwrap_or(0.0) / 1024.0;
+        row(&format!("memory {field}"), get("wasm"), get("js"), " KiB");
+    }
+    let isolated = results["update"]["wasm_demo"]["isolated"].as_bool().unwrap_or(false);
+    println!("(timer resolution: {})", if isolated { "5 us, cross-origin isolated" } else { "100 us, NOT isolated" });
+}
+
+fn ratio_text(ours: f64, theirs: f64) -> String {
+    if theirs > 0.0 {
+        format!("{:.2}x", ours / theirs)
+    } else {
+        "-".to_string()
+    }
+}

@@ -1,17 +1,14 @@
 //! The spec a page author writes, and its validation into a [`Comparison`] the card renders.
 //!
-//! Validation runs in two steps. Serde reads the structure (types, required and unknown fields)
-//! and stops at the first mismatch, which is reported with its path. Then the checks of meaning
-//! run over the whole spec and report every problem they find, each with its path, so an author
-//! can fix a spec in one pass.
+//! Serde reads the spec into a plain [`Value`] tree; then one walk over the tree checks structure
+//! (types, required and unknown fields) and meaning (ids, counts, scales, links) together, and
+//! reports every problem it finds with its path, so an author can fix a spec in one pass.
 
-use serde::de::value::MapAccessDeserializer;
-use serde::de::{Deserializer, MapAccess, Visitor};
-use serde::Deserialize;
+use serde::de::Deserializer;
 use std::fmt;
-use std::marker::PhantomData;
 
 use crate::text::{push_trimmed, push_uint};
+use crate::value::Value;
 
 pub const MIN_OPTIONS: usize = 2;
 pub const MAX_OPTIONS: usize = 6;
@@ -33,7 +30,7 @@ const MAX_LINK_CHARS: usize = 2000;
 const QUOTE_CHARS: usize = 60;
 /// Scale ends beyond this are surely mistakes, and would overflow the integer comparisons.
 const MAX_SCALE_MAGNITUDE: f64 = 1e6;
-/// A scores object with more keys than this is rejected while it is read, bounding the work.
+/// A scores object with more keys than this is reported as a whole, bounding the work.
 const MAX_SCORE_KEYS: usize = 64;
 /// At most this many problems are listed; the rest are counted.
 const MAX_PROBLEMS: usize = 50;
@@ -68,8 +65,7 @@ pub struct Criterion {
     pub scores: Vec<f64>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Scale {
     pub min: f64,
     pub max: f64,
@@ -81,8 +77,7 @@ impl Default for Scale {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Cta {
     pub label: String,
     pub href: String,
@@ -109,129 +104,29 @@ impl Problem {
     }
 }
 
-/// Reads and validates a spec from any serde deserializer: `serde-wasm-bindgen` in the browser,
-/// `serde_json` in native tests and tools.
+/// Reads and validates a spec from any serde deserializer: serde-wasm-bindgen in the browser,
+/// serde_json in native tests and tools.
 pub fn parse<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Comparison, Vec<Problem>> {
-    let raw: MapOnly<RawSpec> = serde_path_to_error::deserialize(deserializer).map_err(|error| {
-        let path = error.path().to_string();
-        // serde_path_to_error writes the root as ".".
-        let path = if path == "." { "spec".to_string() } else { path };
-        let message = error.into_inner().to_string();
+    let value = Value::read(deserializer).map_err(|error| {
+        let message = error.to_string();
         // serde-wasm-bindgen's errors are JavaScript `Error`s and print with this prefix.
         let message = message.strip_prefix("Error: ").map(str::to_string).unwrap_or(message);
-        vec![Problem::new(path, message)]
+        vec![Problem::new("spec", message)]
     })?;
-    raw.0.check()
+    from_value(&value)
 }
 
-// ---- The structure, as serde reads it ----
-
-/// Reads `T` from an object only. Derived structs also accept arrays (fields by position),
-/// which would turn `[1, 2]` into a confusing message about a title.
-#[derive(Debug)]
-struct MapOnly<T>(T);
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for MapOnly<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct ObjectVisitor<T>(PhantomData<T>);
-        impl<'de, T: Deserialize<'de>> Visitor<'de> for ObjectVisitor<T> {
-            type Value = MapOnly<T>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an object")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-                T::deserialize(MapAccessDeserializer::new(map)).map(MapOnly)
-            }
-        }
-        // `deserialize_any`, not `deserialize_map`: serde-wasm-bindgen would read an array as
-        // a list of map entries. Let the value's own type decide, and reject all but objects.
-        deserializer.deserialize_any(ObjectVisitor(PhantomData))
+/// Validates a spec already read into a [`Value`].
+pub fn from_value(value: &Value) -> Result<Comparison, Vec<Problem>> {
+    let mut problems = Problems::default();
+    let comparison = read_spec(&mut problems, value);
+    match comparison {
+        Some(comparison) if problems.is_empty() => Ok(comparison),
+        _ => Err(problems.into_list()),
     }
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawSpec {
-    title: String,
-    summary: Option<String>,
-    scale: Option<MapOnly<Scale>>,
-    options: Vec<MapOnly<RawChoice>>,
-    criteria: Vec<MapOnly<RawCriterion>>,
-    cta: Option<MapOnly<Cta>>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawChoice {
-    id: String,
-    name: String,
-    #[serde(default)]
-    best_for: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawCriterion {
-    id: String,
-    name: String,
-    scores: RawScores,
-    note: Option<String>,
-    priority: Option<f64>,
-}
-
-/// Scores keyed by option id, in the author's order. Read by hand so a key given twice is an
-/// error instead of a silent overwrite.
-#[derive(Debug)]
-struct RawScores(Vec<(String, f64)>);
-
-impl<'de> Deserialize<'de> for RawScores {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct ScoresVisitor;
-        impl<'de> Visitor<'de> for ScoresVisitor {
-            type Value = RawScores;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an object of scores keyed by option id")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawScores, A::Error> {
-                let mut scores: Vec<(String, f64)> = Vec::new();
-                while let Some(id) = map.next_key::<String>()? {
-                    if scores.len() == MAX_SCORE_KEYS {
-                        return Err(serde::de::Error::custom(format!("more than {MAX_SCORE_KEYS} scores")));
-                    }
-                    if scores.iter().any(|(seen, _)| *seen == id) {
-                        return Err(serde::de::Error::custom(format!("`{id}` is given twice")));
-                    }
-                    let score = map.next_value::<f64>()?;
-                    scores.push((id, score));
-                }
-                Ok(RawScores(scores))
-            }
-        }
-        deserializer.deserialize_any(ScoresVisitor)
-    }
-}
-
-// ---- The checks of meaning ----
-
-/// Collects problems while the checks walk the spec.
-#[derive(Default)]
-struct Problems(Vec<Problem>);
-
-impl Problems {
-    fn add(&mut self, path: String, message: String) {
-        self.0.push(Problem { path, message });
-    }
-
-    /// The first `MAX_PROBLEMS`, and a last line counting the others.
-    fn into_capped(mut self) -> Vec<Problem> {
-        if self.0.len() > MAX_PROBLEMS {
-            let more = self.0.len() - MAX_PROBLEMS;
-            self.0.truncate(MAX_PROBLEMS);
-            self.0.push(Problem::new("spec", format!("{more} more problems not listed")));
-        }
-        self.0
-    }
-}
+// ---- Paths and messages ----
 
 fn indexed(field: &str, index: usize) -> String {
     let mut path = String::with_capacity(field.len() + 4);
@@ -242,7 +137,11 @@ fn indexed(field: &str, index: usize) -> String {
     path
 }
 
+/// `parent.field`, or just `field` at the top level.
 fn joined(parent: &str, field: &str) -> String {
+    if parent.is_empty() {
+        return field.to_string();
+    }
     let mut path = String::with_capacity(parent.len() + 1 + field.len());
     path.push_str(parent);
     path.push('.');
@@ -272,44 +171,24 @@ fn number(value: f64) -> String {
     out
 }
 
-/// A required piece of text: present, not blank, not too long.
-fn check_text(problems: &mut Problems, path: String, text: &str, max_chars: usize) {
-    if text.trim().is_empty() {
-        problems.add(path, "must not be empty".into());
-    } else if text.chars().count() > max_chars {
-        problems.add(path, format!("must be at most {max_chars} characters long"));
-    }
+fn expected(what: &str, got: &Value) -> String {
+    let mut message = String::from("expected ");
+    message.push_str(what);
+    message.push_str(", got ");
+    message.push_str(got.kind());
+    message
 }
 
-/// Optional prose: blank counts as absent.
-fn optional_text(problems: &mut Problems, path: String, text: Option<String>) -> Option<String> {
-    let text = text.filter(|t| !t.trim().is_empty())?;
-    check_text(problems, path, &text, MAX_PROSE_CHARS);
-    Some(text)
-}
-
-/// Ids end up in events, URLs and query strings, so they keep to a safe alphabet.
-fn check_id(problems: &mut Problems, path: String, id: &str) {
-    let valid = !id.is_empty()
-        && id.len() <= MAX_ID_CHARS
-        && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-    if !valid {
-        problems.add(path, format!("expected 1 to {MAX_ID_CHARS} letters, digits, '-' or '_', got {}", quoted(id)));
-    }
-}
-
-/// Reports every id used before, naming where it first appeared.
-fn check_unique_ids<'a>(problems: &mut Problems, field: &str, ids: impl Iterator<Item = &'a str>) {
-    let mut seen: Vec<&str> = Vec::new();
-    for (index, id) in ids.enumerate() {
-        if let Some(first) = seen.iter().position(|s| *s == id) {
-            problems.add(
-                joined(&indexed(field, index), "id"),
-                format!("duplicate id {} (also used by {})", quoted(id), indexed(field, first)),
-            );
-        }
-        seen.push(id);
-    }
+fn count_message(what: &str, min: usize, max: usize, got: usize) -> String {
+    let mut message = String::from("expected ");
+    push_uint(&mut message, min as u64);
+    message.push_str(" to ");
+    push_uint(&mut message, max as u64);
+    message.push(' ');
+    message.push_str(what);
+    message.push_str(", got ");
+    push_uint(&mut message, got as u64);
+    message
 }
 
 /// Only links a visitor can safely follow: absolute https or http, or mailto.
@@ -322,130 +201,401 @@ pub fn is_allowed_link(href: &str) -> bool {
     matches!(rest, Some(rest) if !rest.is_empty() && !rest.starts_with('/'))
 }
 
-fn count_message(what: &str, min: usize, max: usize, got: usize) -> String {
-    format!("expected {min} to {max} {what}, got {got}")
+// ---- The walk ----
+
+/// Collects problems during the walk. Past a bound they are only counted, so a hostile spec
+/// cannot make the list itself large.
+#[derive(Default)]
+struct Problems {
+    list: Vec<Problem>,
+    unlisted: usize,
 }
 
-impl RawSpec {
-    fn check(self) -> Result<Comparison, Vec<Problem>> {
-        let mut problems = Problems::default();
-
-        check_text(&mut problems, "title".into(), &self.title, MAX_TITLE_CHARS);
-        let summary = optional_text(&mut problems, "summary".into(), self.summary);
-
-        let scale = self.scale.map_or_else(Scale::default, |s| s.0);
-        let in_range = |x: f64| x.is_finite() && x.abs() <= MAX_SCALE_MAGNITUDE;
-        if !in_range(scale.min) || !in_range(scale.max) || scale.min >= scale.max {
-            problems.add(
-                "scale".into(),
-                format!(
-                    "expected min below max, both from -1000000 to 1000000, got {} to {}",
-                    number(scale.min),
-                    number(scale.max)
-                ),
-            );
+impl Problems {
+    fn add(&mut self, path: String, message: impl Into<String>) {
+        if self.list.len() < MAX_PROBLEMS {
+            self.list.push(Problem { path, message: message.into() });
+        } else {
+            self.unlisted += 1;
         }
+    }
 
-        // A list over its limit is reported once and its items are not checked: the work stays
-        // bounded however large a hostile spec is.
-        let options_fit = (MIN_OPTIONS..=MAX_OPTIONS).contains(&self.options.len());
-        if !options_fit {
-            problems.add("options".into(), count_message("options", MIN_OPTIONS, MAX_OPTIONS, self.options.len()));
-        }
-        let criteria_fit = (MIN_CRITERIA..=MAX_CRITERIA).contains(&self.criteria.len());
-        if !criteria_fit {
-            problems.add("criteria".into(), count_message("criteria", MIN_CRITERIA, MAX_CRITERIA, self.criteria.len()));
-        }
-        if !(options_fit && criteria_fit) {
-            return Err(problems.0);
-        }
+    fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
 
-        let mut options = Vec::with_capacity(self.options.len());
-        for (index, MapOnly(raw)) in self.options.into_iter().enumerate() {
-            let path = indexed("options", index);
-            check_id(&mut problems, joined(&path, "id"), &raw.id);
-            check_text(&mut problems, joined(&path, "name"), &raw.name, MAX_NAME_CHARS);
-            let best_for_path = joined(&path, "best_for");
-            if raw.best_for.len() > MAX_BEST_FOR_LINES {
-                problems.add(best_for_path.clone(), format!("expected at most {MAX_BEST_FOR_LINES} lines"));
-            }
-            for (line_index, line) in raw.best_for.iter().enumerate() {
-                check_text(&mut problems, indexed(&best_for_path, line_index), line, MAX_PROSE_CHARS);
-            }
-            options.push(Choice { id: raw.id, name: raw.name, best_for: raw.best_for });
+    fn into_list(mut self) -> Vec<Problem> {
+        if self.unlisted > 0 {
+            let mut message = String::new();
+            push_uint(&mut message, self.unlisted as u64);
+            message.push_str(" more problems not listed");
+            self.list.push(Problem::new("spec", message));
         }
-        check_unique_ids(&mut problems, "options", options.iter().map(|o| o.id.as_str()));
+        self.list
+    }
 
-        let mut criteria = Vec::with_capacity(self.criteria.len());
-        for (index, MapOnly(raw)) in self.criteria.into_iter().enumerate() {
-            let path = indexed("criteria", index);
-            check_id(&mut problems, joined(&path, "id"), &raw.id);
-            check_text(&mut problems, joined(&path, "name"), &raw.name, MAX_NAME_CHARS);
-            let scores = check_scores(&mut problems, &joined(&path, "scores"), raw.scores, &options, scale);
-            let note = optional_text(&mut problems, joined(&path, "note"), raw.note);
-            let priority = match raw.priority {
-                None => DEFAULT_PRIORITY,
-                Some(p) if p.fract() == 0.0 && (0.0..=f64::from(MAX_PRIORITY)).contains(&p) => p as u8,
-                Some(p) => {
-                    problems.add(
-                        joined(&path, "priority"),
-                        format!("expected a whole number from 0 to {MAX_PRIORITY}, got {}", number(p)),
-                    );
-                    DEFAULT_PRIORITY
+    /// The fields of an object, after reporting fields not in `allowed` and fields given twice.
+    fn object<'v>(&mut self, value: &'v Value, path: &str, allowed: &[&str]) -> Option<Fields<'v>> {
+        let Value::Object(entries) = value else {
+            self.add(if path.is_empty() { "spec".into() } else { path.into() }, expected("an object", value));
+            return None;
+        };
+        let mut seen = 0u32;
+        for (key, _) in entries {
+            match allowed.iter().position(|name| name == key) {
+                None => {
+                    let mut message = String::from("unknown field; expected one of ");
+                    message.push_str(&allowed.join(", "));
+                    self.add(joined(path, key), message);
                 }
-            };
-            criteria.push(Criterion { id: raw.id, name: raw.name, note, priority, scores });
+                Some(index) if seen & (1 << index) != 0 => self.add(joined(path, key), "given twice"),
+                Some(index) => seen |= 1 << index,
+            }
         }
-        check_unique_ids(&mut problems, "criteria", criteria.iter().map(|c| c.id.as_str()));
+        Some(Fields { entries })
+    }
 
-        let cta = self.cta.map(|c| c.0);
-        if let Some(cta) = &cta {
-            check_text(&mut problems, "cta.label".into(), &cta.label, MAX_NAME_CHARS);
-            if !is_allowed_link(&cta.href) {
-                problems.add(
-                    "cta.href".into(),
-                    format!("expected an absolute https, http or mailto link, got {}", quoted(&cta.href)),
+    /// Required text: present, text, not blank, not too long.
+    fn text(&mut self, value: Option<&Value>, path: String, max_chars: usize) -> Option<String> {
+        match value {
+            None => self.add(path, "missing"),
+            Some(Value::Text(text)) if text.trim().is_empty() => self.add(path, "must not be empty"),
+            Some(Value::Text(text)) => return self.length(text, path, max_chars),
+            Some(other) => self.add(path, expected("text", other)),
+        }
+        None
+    }
+
+    /// Optional prose: absent, null or blank counts as absent.
+    fn optional_text(&mut self, value: Option<&Value>, path: String, max_chars: usize) -> Option<String> {
+        match value {
+            None | Some(Value::Null) => None,
+            Some(Value::Text(text)) if text.trim().is_empty() => None,
+            Some(Value::Text(text)) => self.length(text, path, max_chars),
+            Some(other) => {
+                self.add(path, expected("text", other));
+                None
+            }
+        }
+    }
+
+    fn length(&mut self, text: &str, path: String, max_chars: usize) -> Option<String> {
+        if text.chars().count() > max_chars {
+            let mut message = String::from("must be at most ");
+            push_uint(&mut message, max_chars as u64);
+            message.push_str(" characters long");
+            self.add(path, message);
+            return None;
+        }
+        Some(text.to_string())
+    }
+
+    /// Ids end up in events, URLs and query strings, so they keep to a safe alphabet.
+    fn id(&mut self, value: Option<&Value>, path: String) -> Option<String> {
+        let id = match value {
+            None => {
+                self.add(path, "missing");
+                return None;
+            }
+            Some(Value::Text(id)) => id,
+            Some(other) => {
+                self.add(path, expected("an id", other));
+                return None;
+            }
+        };
+        let valid = !id.is_empty()
+            && id.len() <= MAX_ID_CHARS
+            && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        if !valid {
+            self.add(path, String::from("expected 1 to 40 letters, digits, '-' or '_', got ") + &quoted(id));
+            return None;
+        }
+        Some(id.clone())
+    }
+
+    fn list<'v>(&mut self, value: Option<&'v Value>, path: &str) -> Option<&'v [Value]> {
+        match value {
+            None => self.add(path.into(), "missing"),
+            Some(Value::List(items)) => return Some(items),
+            Some(other) => self.add(path.into(), expected("a list", other)),
+        }
+        None
+    }
+
+    /// Reports every id used before, naming where it first appeared.
+    fn unique_ids<'a>(&mut self, field: &str, ids: impl Iterator<Item = Option<&'a str>>) {
+        let mut seen: Vec<&str> = Vec::new();
+        for (index, id) in ids.enumerate() {
+            let Some(id) = id else { continue };
+            if let Some(first) = seen.iter().position(|s| *s == id) {
+                self.add(
+                    joined(&indexed(field, index), "id"),
+                    String::from("duplicate id ") + &quoted(id) + " (also used by " + &indexed(field, first) + ")",
                 );
             }
-        }
-
-        if problems.0.is_empty() {
-            Ok(Comparison { title: self.title, summary, scale, options, criteria, cta })
-        } else {
-            Err(problems.into_capped())
+            seen.push(id);
         }
     }
 }
 
-/// Lines the scores up with the options; reports missing, unknown and out-of-scale scores.
-fn check_scores(problems: &mut Problems, path: &str, raw: RawScores, options: &[Choice], scale: Scale) -> Vec<f64> {
-    for (id, _) in &raw.0 {
-        if !options.iter().any(|o| o.id == *id) {
-            problems.add(joined(path, id), format!("no option has the id {}", quoted(id)));
+/// An object's entries, looked up by name.
+struct Fields<'v> {
+    entries: &'v [(String, Value)],
+}
+
+impl<'v> Fields<'v> {
+    fn get(&self, name: &str) -> Option<&'v Value> {
+        self.entries.iter().find(|(key, _)| key == name).map(|(_, value)| value)
+    }
+}
+
+const SPEC_FIELDS: &[&str] = &["title", "summary", "scale", "options", "criteria", "cta"];
+const OPTION_FIELDS: &[&str] = &["id", "name", "best_for"];
+const CRITERION_FIELDS: &[&str] = &["id", "name", "scores", "note", "priority"];
+const SCALE_FIELDS: &[&str] = &["min", "max"];
+const CTA_FIELDS: &[&str] = &["label", "href"];
+
+fn read_spec(problems: &mut Problems, value: &Value) -> Option<Comparison> {
+    let fields = problems.object(value, "", SPEC_FIELDS)?;
+    let title = problems.text(fields.get("title"), "title".into(), MAX_TITLE_CHARS);
+    let summary = problems.optional_text(fields.get("summary"), "summary".into(), MAX_PROSE_CHARS);
+    let scale = read_scale(problems, fields.get("scale"));
+
+    // A list over its limit is reported once and its items are not checked: the work stays
+    // bounded however large a hostile spec is.
+    let options = problems.list(fields.get("options"), "options");
+    let criteria = problems.list(fields.get("criteria"), "criteria");
+    let options = options.filter(|list| {
+        let fits = (MIN_OPTIONS..=MAX_OPTIONS).contains(&list.len());
+        if !fits {
+            problems.add("options".into(), count_message("options", MIN_OPTIONS, MAX_OPTIONS, list.len()));
+        }
+        fits
+    });
+    let criteria = criteria.filter(|list| {
+        let fits = (MIN_CRITERIA..=MAX_CRITERIA).contains(&list.len());
+        if !fits {
+            problems.add("criteria".into(), count_message("criteria", MIN_CRITERIA, MAX_CRITERIA, list.len()));
+        }
+        fits
+    });
+
+    let read: Vec<(Option<String>, Option<Choice>)> =
+        options?.iter().enumerate().map(|(index, value)| read_option(problems, value, index)).collect();
+    problems.unique_ids("options", read.iter().map(|(id, _)| id.as_deref()));
+    // Criteria are checked against the ids that could be read, so their problems are reported
+    // even when an option has its own. A repeated id is left out: it is already reported.
+    let mut option_ids: Vec<Option<&str>> = Vec::with_capacity(read.len());
+    for (id, _) in &read {
+        let id = id.as_deref().filter(|id| !option_ids.contains(&Some(*id)));
+        option_ids.push(id);
+    }
+    let criteria: Vec<(Option<String>, Option<Criterion>)> = criteria?
+        .iter()
+        .enumerate()
+        .map(|(index, value)| read_criterion(problems, value, index, &option_ids, scale))
+        .collect();
+    problems.unique_ids("criteria", criteria.iter().map(|(id, _)| id.as_deref()));
+
+    let cta = read_cta(problems, fields.get("cta"));
+
+    let options: Option<Vec<Choice>> = read.into_iter().map(|(_, choice)| choice).collect();
+    let criteria: Option<Vec<Criterion>> = criteria.into_iter().map(|(_, criterion)| criterion).collect();
+    Some(Comparison { title: title?, summary, scale: scale?, options: options?, criteria: criteria?, cta: cta.ok()? })
+}
+
+fn read_scale(problems: &mut Problems, value: Option<&Value>) -> Option<Scale> {
+    let Some(value) = value else { return Some(Scale::default()) };
+    let fields = problems.object(value, "scale", SCALE_FIELDS)?;
+    let min = fields.get("min");
+    let max = fields.get("max");
+    let (Some(Value::Number(min)), Some(Value::Number(max))) = (min, max) else {
+        for (name, got) in [("min", min), ("max", max)] {
+            match got {
+                None => problems.add(joined("scale", name), "missing"),
+                Some(Value::Number(_)) => {}
+                Some(other) => problems.add(joined("scale", name), expected("a number", other)),
+            }
+        }
+        return None;
+    };
+    let in_range = |x: f64| x.is_finite() && x.abs() <= MAX_SCALE_MAGNITUDE;
+    if !in_range(*min) || !in_range(*max) || min >= max {
+        problems.add(
+            "scale".into(),
+            String::from("expected min below max, both from -1000000 to 1000000, got ")
+                + &number(*min)
+                + " to "
+                + &number(*max),
+        );
+        return None;
+    }
+    Some(Scale { min: *min, max: *max })
+}
+
+/// `Ok(None)` when there is no call to action, `Err` when there is a wrong one.
+fn read_cta(problems: &mut Problems, value: Option<&Value>) -> Result<Option<Cta>, ()> {
+    let Some(value) = value else { return Ok(None) };
+    let fields = problems.object(value, "cta", CTA_FIELDS).ok_or(())?;
+    let label = problems.text(fields.get("label"), "cta.label".into(), MAX_NAME_CHARS);
+    let href = match fields.get("href") {
+        None => {
+            problems.add("cta.href".into(), "missing");
+            None
+        }
+        Some(Value::Text(href)) if is_allowed_link(href) => Some(href.clone()),
+        Some(Value::Text(href)) => {
+            problems.add(
+                "cta.href".into(),
+                String::from("expected an absolute https, http or mailto link, got ") + &quoted(href),
+            );
+            None
+        }
+        Some(other) => {
+            problems.add("cta.href".into(), expected("a link", other));
+            None
+        }
+    };
+    match (label, href) {
+        (Some(label), Some(href)) => Ok(Some(Cta { label, href })),
+        _ => Err(()),
+    }
+}
+
+/// The option's id when it is valid (for the duplicate check and the scores), and the whole
+/// option when everything is.
+fn read_option(problems: &mut Problems, value: &Value, index: usize) -> (Option<String>, Option<Choice>) {
+    let path = indexed("options", index);
+    let Some(fields) = problems.object(value, &path, OPTION_FIELDS) else { return (None, None) };
+    let id = problems.id(fields.get("id"), joined(&path, "id"));
+    let name = problems.text(fields.get("name"), joined(&path, "name"), MAX_NAME_CHARS);
+    let best_for_path = joined(&path, "best_for");
+    let mut best_for = Vec::new();
+    match fields.get("best_for") {
+        None | Some(Value::Null) => {}
+        Some(Value::List(lines)) if lines.len() > MAX_BEST_FOR_LINES => {
+            problems.add(best_for_path, "expected at most 8 lines");
+        }
+        Some(Value::List(lines)) => {
+            for (line_index, line) in lines.iter().enumerate() {
+                let line = problems.text(Some(line), indexed(&best_for_path, line_index), MAX_PROSE_CHARS);
+                best_for.extend(line);
+            }
+        }
+        Some(other) => problems.add(best_for_path, expected("a list of text", other)),
+    }
+    let choice = match (&id, name) {
+        (Some(id), Some(name)) => Some(Choice { id: id.clone(), name, best_for }),
+        _ => None,
+    };
+    (id, choice)
+}
+
+fn read_criterion(
+    problems: &mut Problems,
+    value: &Value,
+    index: usize,
+    option_ids: &[Option<&str>],
+    scale: Option<Scale>,
+) -> (Option<String>, Option<Criterion>) {
+    let path = indexed("criteria", index);
+    let Some(fields) = problems.object(value, &path, CRITERION_FIELDS) else { return (None, None) };
+    let id = problems.id(fields.get("id"), joined(&path, "id"));
+    let name = problems.text(fields.get("name"), joined(&path, "name"), MAX_NAME_CHARS);
+    let scores = read_scores(problems, fields.get("scores"), &joined(&path, "scores"), option_ids, scale);
+    let note = problems.optional_text(fields.get("note"), joined(&path, "note"), MAX_PROSE_CHARS);
+    let priority_path = joined(&path, "priority");
+    let priority = match fields.get("priority") {
+        None | Some(Value::Null) => Some(DEFAULT_PRIORITY),
+        Some(Value::Number(p)) if p.fract() == 0.0 && (0.0..=f64::from(MAX_PRIORITY)).contains(p) => Some(*p as u8),
+        Some(Value::Number(p)) => {
+            problems.add(priority_path, String::from("expected a whole number from 0 to 5, got ") + &number(*p));
+            None
+        }
+        Some(other) => {
+            problems.add(priority_path, expected("a whole number from 0 to 5", other));
+            None
+        }
+    };
+    let criterion = match (&id, name, priority, scores) {
+        (Some(id), Some(name), Some(priority), Some(scores)) => {
+            Some(Criterion { id: id.clone(), name, note, priority, scores })
+        }
+        _ => None,
+    };
+    (id, criterion)
+}
+
+/// Lines the scores up with the options; reports missing, unknown, repeated and out-of-scale
+/// scores. Options whose id is wrong, and a scale that is wrong, are reported elsewhere and skipped.
+fn read_scores(
+    problems: &mut Problems,
+    value: Option<&Value>,
+    path: &str,
+    option_ids: &[Option<&str>],
+    scale: Option<Scale>,
+) -> Option<Vec<f64>> {
+    let entries = match value {
+        None => {
+            problems.add(path.into(), "missing");
+            return None;
+        }
+        Some(Value::Object(entries)) => entries,
+        Some(other) => {
+            problems.add(path.into(), expected("an object of scores keyed by option id", other));
+            return None;
+        }
+    };
+    if entries.len() > MAX_SCORE_KEYS {
+        problems.add(path.into(), "expected one score per option, got more than 64");
+        return None;
+    }
+    let every_id_known = option_ids.iter().all(Option::is_some);
+    let mut scores: Vec<Option<f64>> = vec![None; option_ids.len()];
+    let mut valid = true;
+    for (key, value) in entries {
+        let entry_path = joined(path, key);
+        let Some(option) = option_ids.iter().position(|id| *id == Some(key.as_str())) else {
+            if every_id_known {
+                problems.add(entry_path, String::from("no option has the id ") + &quoted(key));
+            }
+            valid = false;
+            continue;
+        };
+        if scores[option].is_some() {
+            problems.add(entry_path, "given twice");
+            valid = false;
+            continue;
+        }
+        let Value::Number(score) = value else {
+            problems.add(entry_path, expected("a number", value));
+            valid = false;
+            scores[option] = Some(f64::NAN);
+            continue;
+        };
+        scores[option] = Some(*score);
+        let Some(scale) = scale else { continue };
+        if !(score.is_finite() && *score >= scale.min && *score <= scale.max) {
+            problems.add(
+                entry_path,
+                String::from("expected a number from ")
+                    + &number(scale.min)
+                    + " to "
+                    + &number(scale.max)
+                    + ", got "
+                    + &number(*score),
+            );
+            valid = false;
         }
     }
-    let mut scores = Vec::with_capacity(options.len());
-    for option in options {
-        match raw.0.iter().find(|(id, _)| *id == option.id) {
-            None => {
-                problems.add(joined(path, &option.id), "missing: every option needs a score".into());
-                scores.push(scale.min);
-            }
-            Some(&(_, score)) => {
-                if !(score.is_finite() && score >= scale.min && score <= scale.max) {
-                    problems.add(
-                        joined(path, &option.id),
-                        format!(
-                            "expected a number from {} to {}, got {}",
-                            number(scale.min),
-                            number(scale.max),
-                            number(score)
-                        ),
-                    );
-                }
-                scores.push(score);
-            }
+    for (id, score) in option_ids.iter().zip(&scores) {
+        if let (Some(id), None) = (id, score) {
+            problems.add(joined(path, id), "missing: every option needs a score");
+            valid = false;
         }
     }
-    scores
+    if !valid {
+        return None;
+    }
+    scores.into_iter().collect()
 }

@@ -298,7 +298,7 @@ async fn the_spec_property_replaces_the_card_in_place() {
     let console = ConsoleErrors::capture();
     Reflect::set(&card, &"spec".into(), &JsValue::from_str("[1, 2]")).unwrap();
     drop(console);
-    assert_eq!(text(&card, ".error-list"), "spec: invalid type: sequence, expected an object");
+    assert_eq!(text(&card, ".error-list"), "spec: expected an object, got a list");
     assert_eq!(shadow(&card).child_element_count(), 1);
 
     Reflect::set(&card, &"spec".into(), &hosting).unwrap();

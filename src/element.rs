@@ -12,6 +12,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CustomEvent, CustomEventInit, Event, HtmlElement, HtmlInputElement, ShadowRoot};
 
+use crate::js_value;
 use crate::spec::{self, Problem, MAX_PRIORITY};
 use crate::state::{CardState, Msg};
 use crate::view::{self, CardView, INDEX_ATTRIBUTE};
@@ -56,8 +57,15 @@ pub fn define() -> bool {
 /// happen anyway, say clearly what and where instead of a bare "unreachable" trap.
 fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
+        // Written by hand: formatting the panic message would link all of core's formatting.
         let mut message = String::from("comparison-card: internal error, please report it: ");
-        message.push_str(&info.to_string());
+        message.push_str(info.payload_as_str().unwrap_or("panic"));
+        if let Some(location) = info.location() {
+            message.push_str(" at ");
+            message.push_str(location.file());
+            message.push(':');
+            crate::text::push_uint(&mut message, u64::from(location.line()));
+        }
         web_sys::console::error_1(&JsValue::from_str(&message));
     }));
 }
@@ -240,7 +248,7 @@ impl Card {
             Some(text) => parse_json(&text)?,
             None => value,
         };
-        spec::parse(serde_wasm_bindgen::Deserializer::from(value))
+        read_comparison(&value)
     }
 
     fn read_script_child(&mut self, host: &HtmlElement) -> Result<spec::Comparison, Vec<Problem>> {
@@ -253,7 +261,7 @@ impl Card {
         })?;
         let value = parse_json(&script.text_content().unwrap_or_default())?;
         self.spec_value = value.clone();
-        spec::parse(serde_wasm_bindgen::Deserializer::from(value))
+        read_comparison(&value)
     }
 
     /// Builds the card for the current state into the shadow root; returns the handles to keep.
@@ -381,6 +389,11 @@ fn dispatch_event(host: &HtmlElement, name: &str, detail: &JsValue) {
         // A page listener that throws is reported by the browser; it does not reach us.
         let _ = host.dispatch_event(&event);
     }
+}
+
+fn read_comparison(value: &JsValue) -> Result<spec::Comparison, Vec<Problem>> {
+    let value = js_value::read(value).map_err(|problem| vec![problem])?;
+    spec::from_value(&value)
 }
 
 fn parse_json(text: &str) -> Result<JsValue, Vec<Problem>> {

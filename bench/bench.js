@@ -3,12 +3,12 @@
 // and reads the result from window.__bench. Nothing here is timed but the card's own work.
 
 const params = new URLSearchParams(location.search);
+const mode = params.get('mode');
 const IMPLS = {
-  wasm: { module: '../comparison-card.js', tag: 'comparison-card' },
+  wasm: { module: mode === 'memory' ? './unbundled/comparison-card.js' : '../comparison-card.js', tag: 'comparison-card' },
   js: { module: './plain-card.js', tag: 'plain-comparison-card' },
 };
 const impl = IMPLS[params.get('impl')];
-const mode = params.get('mode');
 const forceLayout = params.get('layout') === '1';
 
 const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
@@ -93,7 +93,9 @@ async function update(spec) {
 
 async function wasmBytes() {
   if (params.get('impl') !== 'wasm') return 0;
-  const { default: init } = await import('../comparison-card-core.js');
+  // The shipped module is bundled and exports nothing, so memory mode loads the same wasm
+  // through the unbundled build, whose glue hands out the instance's exports.
+  const { default: init } = await import('./unbundled/comparison-card-core.js');
   return (await init()).memory.buffer.byteLength;
 }
 

@@ -7,23 +7,20 @@ use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
 use gloo::events::EventListener;
-use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CustomEvent, CustomEventInit, Event, HtmlElement, HtmlInputElement, ShadowRoot};
+use web_sys::{Event, HtmlElement, HtmlInputElement, ShadowRoot};
 
+use crate::events;
 use crate::js_value;
 use crate::spec::{self, Problem, MAX_PRIORITY};
 use crate::state::{CardState, Msg};
 use crate::view::{self, CardView, INDEX_ATTRIBUTE};
 
 pub const TAG_NAME: &str = "comparison-card";
-/// Fired on every priority change a visitor makes.
-pub const PRIORITY_CHANGE: &str = "prioritychange";
-/// Fired when the leader, or the set of tied options, changes.
-pub const VERDICT_CHANGE: &str = "verdictchange";
 
-const STYLE: &str = include_str!("style.css");
+/// The card's stylesheet, minified by build.rs.
+const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/style.css"));
 
 #[wasm_bindgen(module = "/src/element.js")]
 extern "C" {
@@ -304,7 +301,7 @@ impl Card {
         }
         Some(Dispatch {
             host: live.host.clone(),
-            detail: event_detail(state),
+            detail: events::detail(state),
             result_changed: changes.result,
             generation: self.generation,
         })
@@ -344,50 +341,11 @@ fn on_input(card: &Weak<RefCell<Card>>, event: &Event) {
         Err(_) => None,
     };
     let Some(dispatch) = dispatch else { return };
-    dispatch_event(&dispatch.host, PRIORITY_CHANGE, &dispatch.detail);
+    events::dispatch(&dispatch.host, events::PRIORITY_CHANGE, &dispatch.detail);
     // A page listener may have replaced the spec meanwhile; then this verdict is stale.
     let same_spec = card.try_borrow().is_ok_and(|card| card.generation == dispatch.generation);
     if dispatch.result_changed && same_spec {
-        dispatch_event(&dispatch.host, VERDICT_CHANGE, &dispatch.detail);
-    }
-}
-
-/// `{ priorities: {criterionId: n}, totals: {optionId: x | null}, leader: optionId | null }`.
-/// Totals are rounded to two decimals, the precision at which ties are decided.
-fn event_detail(state: &CardState) -> JsValue {
-    let comparison = state.comparison();
-    let priorities = Object::new();
-    for (criterion, &priority) in comparison.criteria.iter().zip(state.priorities()) {
-        let _ = Reflect::set(&priorities, &JsValue::from_str(&criterion.id), &JsValue::from(priority));
-    }
-    let totals = Object::new();
-    for (index, option) in comparison.options.iter().enumerate() {
-        let total = match state.totals() {
-            Some(totals) => JsValue::from_f64((totals[index] * 100.0).round() / 100.0),
-            None => JsValue::NULL,
-        };
-        let _ = Reflect::set(&totals, &JsValue::from_str(&option.id), &total);
-    }
-    let leader = state
-        .standing()
-        .leader()
-        .and_then(|index| comparison.options.get(index))
-        .map_or(JsValue::NULL, |option| JsValue::from_str(&option.id));
-    let detail = Object::new();
-    let _ = Reflect::set(&detail, &JsValue::from_str("priorities"), &priorities);
-    let _ = Reflect::set(&detail, &JsValue::from_str("totals"), &totals);
-    let _ = Reflect::set(&detail, &JsValue::from_str("leader"), &leader);
-    detail.into()
-}
-
-fn dispatch_event(host: &HtmlElement, name: &str, detail: &JsValue) {
-    let init = CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    init.set_detail(detail);
-    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
-        // A page listener that throws is reported by the browser; it does not reach us.
-        let _ = host.dispatch_event(&event);
+        events::dispatch(&dispatch.host, events::VERDICT_CHANGE, &dispatch.detail);
     }
 }
 

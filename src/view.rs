@@ -77,6 +77,9 @@ pub struct CardView {
 }
 
 /// Creates elements; every author string goes through `set_text_content` or a text node.
+///
+/// Setting one of our own attribute names, or appending a new node to a new element, cannot
+/// fail, so those results are ignored (`let _ =`): the error paths would only cost bytes.
 struct Builder<'a> {
     document: &'a Document,
 }
@@ -92,7 +95,7 @@ impl Builder<'_> {
 
     fn child(&self, parent: &Element, tag: &str, class: &str) -> Result<Element, JsValue> {
         let element = self.element(tag, class)?;
-        parent.append_child(&element)?;
+        let _ = parent.append_child(&element);
         Ok(element)
     }
 
@@ -104,7 +107,7 @@ impl Builder<'_> {
 
     fn slot(&self, parent: &Element, text: &str) -> Result<TextSlot, JsValue> {
         let node = self.document.create_text_node(text);
-        parent.append_child(&node)?;
+        let _ = parent.append_child(&node);
         Ok(TextSlot { node, shown: text.to_string() })
     }
 }
@@ -122,11 +125,11 @@ pub fn build(document: &Document, state: &CardState) -> Result<(Element, CardVie
     let b = Builder { document };
     let comparison = state.comparison();
     let card = b.element("article", "card")?;
-    card.set_attribute("part", "card")?;
-    card.set_attribute("aria-labelledby", "title")?;
+    let _ = card.set_attribute("part", "card");
+    let _ = card.set_attribute("aria-labelledby", "title");
 
     let header = b.child(&card, "header", "head")?;
-    header.set_attribute("part", "header")?;
+    let _ = header.set_attribute("part", "header");
     b.text_child(&header, "h2", "title", &comparison.title)?.set_id("title");
     if let Some(summary) = &comparison.summary {
         b.text_child(&header, "p", "summary", summary)?;
@@ -135,14 +138,14 @@ pub fn build(document: &Document, state: &CardState) -> Result<(Element, CardVie
     let options = build_totals(&b, &card, comparison)?;
 
     let verdict_box = b.child(&card, "p", "verdict")?;
-    verdict_box.set_attribute("role", "status")?;
-    verdict_box.set_attribute("part", "verdict")?;
+    let _ = verdict_box.set_attribute("role", "status");
+    let _ = verdict_box.set_attribute("part", "verdict");
     let verdict = b.slot(&verdict_box, "")?;
 
     let tally = build_tally(&b, &card, comparison)?;
 
     let section = b.child(&card, "section", "criteria")?;
-    section.set_attribute("aria-labelledby", "criteria-title")?;
+    let _ = section.set_attribute("aria-labelledby", "criteria-title");
     b.text_child(&section, "h3", "section-title", "Your priorities")?.set_id("criteria-title");
     b.text_child(&section, "p", "hint", "Move a slider to say how much each criterion matters to you.")?;
     let rows = build_rows(&b, &section, state)?;
@@ -152,8 +155,8 @@ pub fn build(document: &Document, state: &CardState) -> Result<(Element, CardVie
         let footer = b.child(&card, "footer", "foot")?;
         let link = b.text_child(&footer, "a", "cta", &cta.label)?;
         // The link was checked in validation (https, http or mailto only).
-        link.set_attribute("href", &cta.href)?;
-        link.set_attribute("part", "cta")?;
+        let _ = link.set_attribute("href", &cta.href);
+        let _ = link.set_attribute("part", "cta");
     }
 
     let mut view = CardView { options, rows, tally, verdict, scratch: String::new() };
@@ -163,8 +166,8 @@ pub fn build(document: &Document, state: &CardState) -> Result<(Element, CardVie
 
 fn build_totals(b: &Builder, card: &Element, comparison: &Comparison) -> Result<Vec<OptionHandles>, JsValue> {
     let list = b.child(card, "ul", "totals")?;
-    list.set_attribute("aria-label", "Weighted scores at your priorities")?;
-    list.set_attribute("part", "totals")?;
+    let _ = list.set_attribute("aria-label", "Weighted scores at your priorities");
+    let _ = list.set_attribute("part", "totals");
     let mut scale_max = String::new();
     text::push_trimmed(&mut scale_max, comparison.scale.max, 2);
     let shown_max = String::from("/") + &scale_max;
@@ -180,7 +183,7 @@ fn build_totals(b: &Builder, card: &Element, comparison: &Comparison) -> Result<
         let value = b.child(&figure, "span", "total-value")?;
         let score = b.slot(&value, "")?;
         // Read aloud as "8.5 out of 10", not "8.5 slash 10".
-        b.text_child(&figure, "span", "total-max", &shown_max)?.set_attribute("aria-hidden", "true")?;
+        let _ = b.text_child(&figure, "span", "total-max", &shown_max)?.set_attribute("aria-hidden", "true");
         b.text_child(&figure, "span", "visually-hidden", &spoken_max)?;
         handles.push(OptionHandles { score, badge, leader: Flag::new(&tile, "data-leader") });
     }
@@ -189,8 +192,8 @@ fn build_totals(b: &Builder, card: &Element, comparison: &Comparison) -> Result<
 
 fn build_tally(b: &Builder, card: &Element, comparison: &Comparison) -> Result<Vec<TallyHandles>, JsValue> {
     let list = b.child(card, "ul", "tally")?;
-    list.set_attribute("aria-label", "Criteria won at your priorities")?;
-    list.set_attribute("part", "tally")?;
+    let _ = list.set_attribute("aria-label", "Criteria won at your priorities");
+    let _ = list.set_attribute("part", "tally");
     let mut handles = Vec::new();
     for item in text::tally_items(comparison.options.len()) {
         let class = match item {
@@ -200,7 +203,7 @@ fn build_tally(b: &Builder, card: &Element, comparison: &Comparison) -> Result<V
         let entry = b.child(&list, "li", &class)?;
         let count_box = b.child(&entry, "span", "tally-count")?;
         let count = b.slot(&count_box, "")?;
-        entry.append_child(&b.document.create_text_node(" "))?;
+        let _ = entry.append_child(&b.document.create_text_node(" "));
         let label_box = b.child(&entry, "span", "tally-label")?;
         let label = b.slot(&label_box, "")?;
         handles.push(TallyHandles { item, count, label });
@@ -216,8 +219,8 @@ fn build_rows(b: &Builder, section: &Element, state: &CardState) -> Result<Vec<R
     let mut scratch = String::new();
     for (index, criterion) in comparison.criteria.iter().enumerate() {
         let row = b.child(&list, "li", "row")?;
-        row.set_attribute("part", "row")?;
-        row.set_attribute("data-criterion", &criterion.id)?;
+        let _ = row.set_attribute("part", "row");
+        let _ = row.set_attribute("data-criterion", &criterion.id);
 
         let head = b.child(&row, "div", "row-head")?;
         b.text_child(&head, "h4", "row-name", &criterion.name)?;
@@ -235,14 +238,14 @@ fn build_rows(b: &Builder, section: &Element, state: &CardState) -> Result<Vec<R
             let bar = b.child(&bars, "li", &option_class("bar", option_index))?;
             b.text_child(&bar, "span", "bar-name", &option.name)?;
             let track = b.child(&bar, "span", "bar-track")?;
-            track.set_attribute("aria-hidden", "true")?;
+            let _ = track.set_attribute("aria-hidden", "true");
             let fill: HtmlElement = b.child(&track, "span", "bar-fill")?.unchecked_into();
             let score = criterion.scores[option_index];
             scratch.clear();
             text::push_fixed(&mut scratch, (score - scale.min) / (scale.max - scale.min) * 100.0, 2);
             scratch.push('%');
             // Set through the CSSOM, which a strict style-src policy allows, unlike a style attribute.
-            fill.style().set_property("width", &scratch)?;
+            let _ = fill.style().set_property("width", &scratch);
             scratch.clear();
             text::push_trimmed(&mut scratch, score, 2);
             b.text_child(&bar, "span", "bar-score", &scratch)?;
@@ -260,17 +263,17 @@ fn build_rows(b: &Builder, section: &Element, state: &CardState) -> Result<Vec<R
         slider.set_step("1");
         scratch.clear();
         text::push_uint(&mut scratch, index as u64);
-        slider.set_attribute(INDEX_ATTRIBUTE, &scratch)?;
+        let _ = slider.set_attribute(INDEX_ATTRIBUTE, &scratch);
         scratch.clear();
         scratch.push_str("Priority for ");
         scratch.push_str(&criterion.name);
-        slider.set_attribute("aria-label", &scratch)?;
-        slider.set_attribute("part", "slider")?;
+        let _ = slider.set_attribute("aria-label", &scratch);
+        let _ = slider.set_attribute("part", "slider");
         let caption = b.text_child(&control, "span", "priority-caption", "Priority")?;
-        caption.set_attribute("aria-hidden", "true")?;
-        control.append_child(&slider)?;
+        let _ = caption.set_attribute("aria-hidden", "true");
+        let _ = control.append_child(&slider);
         let level_box = b.child(&control, "span", "priority-level")?;
-        level_box.set_attribute("aria-hidden", "true")?;
+        let _ = level_box.set_attribute("aria-hidden", "true");
         let level = b.slot(&level_box, "")?;
         handles.push(RowHandles { slider, level, ignored: Flag::new(&row, "data-ignored"), shown_priority: None });
     }
@@ -282,7 +285,7 @@ fn build_best_for(b: &Builder, card: &Element, comparison: &Comparison) -> Resul
         return Ok(());
     }
     let section = b.child(card, "section", "best")?;
-    section.set_attribute("part", "best-for")?;
+    let _ = section.set_attribute("part", "best-for");
     let mut heading = String::new();
     for (index, option) in comparison.options.iter().enumerate() {
         if option.best_for.is_empty() {
@@ -358,8 +361,8 @@ impl CardView {
 pub fn build_error(document: &Document, problems: &[Problem]) -> Result<Element, JsValue> {
     let b = Builder { document };
     let panel = b.element("div", "error")?;
-    panel.set_attribute("role", "alert")?;
-    panel.set_attribute("part", "error")?;
+    let _ = panel.set_attribute("role", "alert");
+    let _ = panel.set_attribute("part", "error");
     b.text_child(&panel, "p", "error-title", "This comparison can't be shown")?;
     let mut intro = String::from("The card's spec has ");
     text::push_count(&mut intro, problems.len() as u64, "problem:", "problems:");
@@ -368,8 +371,8 @@ pub fn build_error(document: &Document, problems: &[Problem]) -> Result<Element,
     for problem in problems {
         let item = b.child(&list, "li", "")?;
         b.text_child(&item, "code", "error-path", &problem.path)?;
-        item.append_child(&document.create_text_node(": "))?;
-        item.append_child(&document.create_text_node(&problem.message))?;
+        let _ = item.append_child(&document.create_text_node(": "));
+        let _ = item.append_child(&document.create_text_node(&problem.message));
     }
     Ok(panel)
 }

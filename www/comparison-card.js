@@ -6,7 +6,7 @@
 // host or CDN path) and defines <comparison-card>. Loading it twice is harmless.
 import init, { define } from './comparison-card-core.js';
 
-const wasmUrl = new URL('comparison-card-core_bg.wasm', import.meta.url);
+const wasmUrl = new URL('comparison-card.wasm', import.meta.url);
 
 try {
   await init({ module_or_path: wasmUrl });

@@ -89,6 +89,15 @@ fn assemble_site(root: &Path, dist_dir: &Path) -> Result<PathBuf, String> {
     let bench = site.join("bench");
     std::fs::create_dir_all(&bench).map_err(|e| e.to_string())?;
     dist::copy_tree(&root.join("bench"), &bench, &|_| true)?;
+    // Memory mode needs the wasm instance's exports, which the bundled module keeps to itself.
+    let unbundled = bench.join("unbundled");
+    std::fs::create_dir_all(&unbundled).map_err(|e| e.to_string())?;
+    dist::copy_tree(&root.join("target").join("dist-stage"), &unbundled, &|p| {
+        p.extension().is_some_and(|e| e == "js")
+    })?;
+    std::fs::copy(root.join("www").join(dist::ENTRY_FILE), unbundled.join(dist::ENTRY_FILE))
+        .map_err(|e| e.to_string())?;
+    std::fs::copy(dist_dir.join(dist::WASM_FILE), unbundled.join(dist::WASM_FILE)).map_err(|e| e.to_string())?;
     let css = std::fs::read_to_string(root.join("src").join("style.css")).map_err(|e| e.to_string())?;
     let module = format!("export default {};\n", serde_json::to_string(&css).map_err(|e| e.to_string())?);
     std::fs::write(bench.join("plain-card-style.js"), module).map_err(|e| e.to_string())?;
@@ -98,11 +107,9 @@ fn assemble_site(root: &Path, dist_dir: &Path) -> Result<PathBuf, String> {
 /// What each card makes a page download, raw, gzip -9 and brotli 11.
 fn measure_bytes(site: &Path) -> Result<Value, String> {
     let file = |path: &str| std::fs::read(site.join(path)).map_err(|e| format!("{path}: {e}"));
-    let mut wasm_js = Vec::new();
-    dist::collect_js(site, &mut wasm_js, &|p: &Path| !p.starts_with(site.join("bench")))?;
     let wasm_card = json!({
-        "wasm": sizes(&[file("comparison-card-core_bg.wasm")?]),
-        "js": sizes(&wasm_js),
+        "wasm": sizes(&[file(dist::WASM_FILE)?]),
+        "js": sizes(&[file(dist::ENTRY_FILE)?]),
         // The card's CSS is compiled into the wasm.
         "css": sizes(&[]),
     });

@@ -11,6 +11,9 @@ use std::time::{Duration, Instant};
 
 use crate::{dist, serve, tools};
 
+/// The card's wasm and JavaScript together, gzip -9, may not pass this: growth shows at once.
+const SIZE_BUDGET_GZIP: u64 = 40_000;
+
 struct Outcome {
     name: &'static str,
     passed: u64,
@@ -41,6 +44,8 @@ pub fn run(root: &Path) -> Result<(), String> {
     let report = dist::build(root)?;
     report.print();
     let build_took = build_started.elapsed();
+    let shipped = report.total().gzip;
+    let within_budget = shipped <= SIZE_BUDGET_GZIP;
 
     let listener = serve::bind(0)?;
     let site = listener.local_addr().map_err(|e| e.to_string())?;
@@ -73,12 +78,17 @@ pub fn run(root: &Path) -> Result<(), String> {
         );
     }
     println!("  release build of dist/: {:.1}s; screenshots in {}", build_took.as_secs_f64(), screenshots.display());
+    let verdict = if within_budget { "within" } else { "OVER" };
+    println!("  card shipped: {shipped} bytes gzip -9, {verdict} the {SIZE_BUDGET_GZIP}-byte budget");
     println!("  whole run: {:.1}s", started.elapsed().as_secs_f64());
     let passed: u64 = outcomes.iter().map(|o| o.passed).sum();
     let failed: u64 = outcomes.iter().map(|o| o.failed).sum();
     println!("tests: {passed} passed, {failed} failed");
 
-    let broken: Vec<&str> = outcomes.iter().filter(|o| !o.ok).map(|o| o.name).collect();
+    let mut broken: Vec<&str> = outcomes.iter().filter(|o| !o.ok).map(|o| o.name).collect();
+    if !within_budget {
+        broken.push("size budget");
+    }
     if broken.is_empty() {
         Ok(())
     } else {

@@ -5,6 +5,8 @@ use std::process::Command;
 
 /// binaryen's wasm-opt, from the npm registry: Debian's is too old for current rustc output.
 const BINARYEN_NPM: &str = "binaryen@132";
+/// esbuild bundles and minifies the JavaScript a page loads.
+const ESBUILD_NPM: &str = "esbuild@0.25";
 const MIN_WASM_OPT_VERSION: u32 = 117;
 
 /// Runs a command to completion, echoing it, and fails on a non-zero exit.
@@ -80,15 +82,24 @@ pub fn wasm_opt(root: &Path) -> Result<PathBuf, String> {
             return Ok(PathBuf::from("wasm-opt"));
         }
     }
+    npm_tool(root, "wasm-opt", BINARYEN_NPM).map_err(|e| {
+        format!("{e}\nxtask: wasm-opt needs Node.js and npm, or binaryen {MIN_WASM_OPT_VERSION}+ on the path")
+    })
+}
+
+/// esbuild, from the npm registry, in the project's own tools folder.
+pub fn esbuild(root: &Path) -> Result<PathBuf, String> {
+    npm_tool(root, "esbuild", ESBUILD_NPM).map_err(|e| format!("{e}\nxtask: esbuild needs Node.js and npm"))
+}
+
+/// A command-line tool from an npm package, installed under `target/tools` when missing.
+fn npm_tool(root: &Path, command: &str, package: &str) -> Result<PathBuf, String> {
     let tools = root.join("target").join("tools");
-    let local = tools.join("node_modules").join(".bin").join("wasm-opt");
+    let local = tools.join("node_modules").join(".bin").join(command);
     if output_of(&local.to_string_lossy(), &["--version"]).is_none() {
-        installing(&format!("wasm-opt ({BINARYEN_NPM} from the npm registry)"));
+        installing(&format!("{command} ({package} from the npm registry)"));
         std::fs::create_dir_all(&tools).map_err(|e| e.to_string())?;
-        run(Command::new("npm").args(["install", "--no-audit", "--no-fund", "--prefix"]).arg(&tools).arg(BINARYEN_NPM))
-            .map_err(|e| {
-                format!("{e}\nxtask: wasm-opt needs Node.js and npm, or binaryen {MIN_WASM_OPT_VERSION}+ on the path")
-            })?;
+        run(Command::new("npm").args(["install", "--no-audit", "--no-fund", "--prefix"]).arg(&tools).arg(package))?;
     }
     Ok(local)
 }

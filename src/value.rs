@@ -157,7 +157,7 @@ impl<'de> Visitor<'de> for KeyReader {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

@@ -79,12 +79,20 @@ pub fn build(root: &Path) -> Result<Report, String> {
             .arg(&stage),
     )?;
     let bindgen_wasm = stage.join(format!("{CORE_NAME}_bg.wasm"));
-    tools::run(
-        Command::new(&wasm_opt)
-            .arg(&bindgen_wasm)
-            .args(["-Oz", "--strip-debug", "--strip-producers", "-o"])
-            .arg(dist.join(WASM_FILE)),
-    )?;
+    let mut optimize = Command::new(&wasm_opt);
+    optimize
+        .arg(&bindgen_wasm)
+        .args(["-Oz", "--strip-debug", "--strip-producers", "--minify-imports-and-exports-and-modules", "-o"])
+        .arg(dist.join(WASM_FILE));
+    println!("$ {}", tools::describe(&optimize));
+    let output = optimize.output().map_err(|e| format!("cannot run wasm-opt: {e}"))?;
+    if !output.status.success() {
+        return Err(format!("wasm-opt failed: {}", String::from_utf8_lossy(&output.stderr)));
+    }
+    let glue_path = stage.join(format!("{CORE_NAME}.js"));
+    let glue = std::fs::read_to_string(&glue_path).map_err(|e| e.to_string())?;
+    let glue = rename_in_glue(&glue, &String::from_utf8_lossy(&output.stdout))?;
+    std::fs::write(&glue_path, glue).map_err(|e| e.to_string())?;
 
     // One module for the page: the entry, wasm-bindgen's glue and the element class, bundled
     // and minified. One request instead of three, and fewer bytes.
@@ -133,6 +141,59 @@ fn inline_specs(page: &str, www: &Path) -> Result<String, String> {
     Ok(out)
 }
 
+/// wasm-bindgen names every import `__wbg_<name>_<16 hex digits>`: thousands of bytes, twice
+/// (in the wasm and in the glue), that no compressor shrinks. wasm-opt renames the wasm's imports,
+/// exports and import module to a letter or two and prints the mapping; this applies it to the glue.
+fn rename_in_glue(glue: &str, mapping: &str) -> Result<String, String> {
+    let mapping: serde_json::Value =
+        serde_json::from_str(mapping).map_err(|e| format!("wasm-opt printed no name mapping: {e}"))?;
+    let pairs = |key: &str| mapping[key].as_array().cloned().unwrap_or_default();
+    let mut glue = glue.to_string();
+    let mut renamed_module = false;
+    for import in pairs("imports") {
+        let (Some(module), Some(old), Some(new)) = (import[0].as_str(), import[1].as_str(), import[2].as_str()) else {
+            return Err(format!("unexpected import mapping: {import}"));
+        };
+        if !renamed_module {
+            // The pass gives the one import module the name "a".
+            glue = glue.replace(&format!("\"{module}\": import0"), "\"a\": import0");
+            renamed_module = true;
+        }
+        glue = replace_identifier(&glue, old, new);
+    }
+    for export in pairs("exports") {
+        let (Some(old), Some(new)) = (export[0].as_str(), export[1].as_str()) else {
+            return Err(format!("unexpected export mapping: {export}"));
+        };
+        glue = replace_identifier(&glue, &format!("wasm.{old}"), &format!("wasm.{new}"));
+    }
+    if !renamed_module || glue.contains("__wbg_") && glue.contains("_bg.js\": import0") {
+        return Err("the glue no longer matches wasm-opt's renaming; check wasm-bindgen's output".into());
+    }
+    Ok(glue)
+}
+
+/// Replaces `old` where it stands as a whole identifier (not inside a longer one).
+fn replace_identifier(text: &str, old: &str, new: &str) -> String {
+    let is_part = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '$';
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(old) {
+        let before = rest[..at].chars().next_back().or_else(|| out.chars().next_back());
+        let after = rest[at + old.len()..].chars().next();
+        out.push_str(&rest[..at]);
+        // A `.` before means a property of something else: `x.wasm.spec` is not `wasm.spec`.
+        if before.is_some_and(|c| is_part(c) || c == '.') || after.is_some_and(is_part) {
+            out.push_str(old);
+        } else {
+            out.push_str(new);
+        }
+        rest = &rest[at + old.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Panic locations keep their file names in the wasm. Remapping the registry and project
 /// folders shortens them, and keeps this machine's paths out of what the card ships.
 fn short_source_paths(root: &Path) -> String {
@@ -178,6 +239,30 @@ pub fn copy_tree(from: &Path, to: &Path, keep: &dyn Fn(&Path) -> bool) -> Result
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn renames_whole_identifiers_only() {
+        let text = "wasm.spec(); wasm.spec_two(); x.wasm.spec; __wbg_a_1: f, __wbg_a_12: g";
+        assert_eq!(
+            replace_identifier(text, "wasm.spec", "wasm.b"),
+            "wasm.b(); wasm.spec_two(); x.wasm.spec; __wbg_a_1: f, __wbg_a_12: g"
+        );
+        assert_eq!(
+            replace_identifier(text, "__wbg_a_1", "c"),
+            "wasm.spec(); wasm.spec_two(); x.wasm.spec; c: f, __wbg_a_12: g"
+        );
+    }
+
+    #[test]
+    fn applies_wasm_opt_name_mapping() {
+        let glue = "const import0 = { __wbg_of_1f: function() {} };\nreturn { \"./x_bg.js\": import0 };\nwasm.memory; wasm.define();";
+        let mapping =
+            r#"{ "imports": [["./x_bg.js", "__wbg_of_1f", "$"]], "exports": [["memory", "b"], ["define", "c"]] }"#;
+        assert_eq!(
+            rename_in_glue(glue, mapping).unwrap(),
+            "const import0 = { $: function() {} };\nreturn { \"a\": import0 };\nwasm.b; wasm.c();"
+        );
+    }
 
     #[test]
     fn inlines_spec_files_into_the_page() {

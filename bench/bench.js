@@ -96,7 +96,9 @@ async function wasmBytes() {
   // The shipped module is bundled and exports nothing, so memory mode loads the same wasm
   // through the unbundled build, whose glue hands out the instance's exports.
   const { default: init } = await import('./unbundled/comparison-card-core.js');
-  return (await init()).memory.buffer.byteLength;
+  // Export names are minified, so find the memory by what it is.
+  const memory = Object.values(await init()).find((value) => value instanceof WebAssembly.Memory);
+  return memory.buffer.byteLength;
 }
 
 async function settledHeap() {

@@ -118,9 +118,11 @@ fn the_demo_page_shows_both_cards_without_errors() {
 #[test]
 #[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]
 fn ai_ml_alone_makes_the_verdict_name_python() {
-    let (session, _) = open_demo();
+    let (session, setup) = open_demo();
     wait_for_card(&session, "#node-vs-python");
     only_critical(&session, "ai-ml");
+    std::fs::create_dir_all(&setup.screenshots).unwrap();
+    std::fs::write(setup.screenshots.join("demo-ai-ml-only.png"), session.full_page_png().unwrap()).unwrap();
     let verdict = shadow_text(&session, "#node-vs-python", ".verdict");
     assert_eq!(verdict, "Python leads by 6.0 points at your priorities.");
     let valuetext = session

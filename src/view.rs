@@ -145,7 +145,8 @@ pub fn build(document: &Document, state: &CardState) -> Result<(Element, CardVie
     let tally = build_tally(&b, &card, comparison)?;
 
     let section = b.child(&card, "section", "criteria")?;
-    let _ = section.set_attribute("aria-labelledby", "criteria-title");
+    // Named by its heading and the card's title: two cards on a page need distinct landmarks.
+    let _ = section.set_attribute("aria-labelledby", "criteria-title title");
     b.text_child(&section, "h3", "section-title", "Your priorities")?.set_id("criteria-title");
     b.text_child(&section, "p", "hint", "Move a slider to say how much each criterion matters to you.")?;
     let rows = build_rows(&b, &section, state)?;

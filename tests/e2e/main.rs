@@ -318,6 +318,62 @@ fn a_spec_set_before_the_module_loads_is_used() {
     assert_eq!(page_errors(&session), Vec::<String>::new());
 }
 
+/// Runs axe-core over the whole page, cards' shadow roots included; returns one line per violation.
+fn axe_violations(session: &Session) -> Vec<String> {
+    let path = std::env::var("CC_AXE_SCRIPT").expect("CC_AXE_SCRIPT is not set; run these through `cargo xtask test`");
+    let source = std::fs::read_to_string(path).unwrap();
+    session.eval(&source, json!([])).unwrap();
+    let found = session
+        .eval(
+            "return axe.run(document, { resultTypes: ['violations'] }).then((result) => result.violations.map(
+               (v) => v.id + ': ' + v.help + ' at ' + v.nodes.map((n) => JSON.stringify(n.target)).join(', ')));",
+            json!([]),
+        )
+        .unwrap();
+    serde_json::from_value(found).unwrap()
+}
+
+#[test]
+#[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]
+fn axe_finds_no_accessibility_violations_light_dark_and_narrow() {
+    let (session, _) = open_demo();
+    wait_for_card(&session, "#node-vs-python");
+    wait_for_card(&session, "#hosting");
+    assert_eq!(axe_violations(&session), Vec::<String>::new(), "light, 1200 px");
+
+    session
+        .cdp("Emulation.setEmulatedMedia", json!({ "features": [{ "name": "prefers-color-scheme", "value": "dark" }] }))
+        .unwrap();
+    assert_eq!(axe_violations(&session), Vec::<String>::new(), "dark");
+
+    session
+        .cdp(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": 360, "height": 780, "deviceScaleFactor": 1, "mobile": true }),
+        )
+        .unwrap();
+    assert_eq!(axe_violations(&session), Vec::<String>::new(), "dark, 360 px");
+
+    // The error box too.
+    session
+        .eval(
+            "const card = document.createElement('comparison-card');
+             card.id = 'broken';
+             document.body.append(card);
+             card.spec = { title: '' };",
+            json!([]),
+        )
+        .unwrap();
+    wait_for_card(&session, "#broken");
+    session
+        .cdp(
+            "Emulation.setEmulatedMedia",
+            json!({ "features": [{ "name": "prefers-color-scheme", "value": "light" }] }),
+        )
+        .unwrap();
+    assert_eq!(axe_violations(&session), Vec::<String>::new(), "light, with an error box");
+}
+
 /// Saves the demo light, dark and at 360 px, and checks what a person would look for first.
 #[test]
 #[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]

@@ -28,6 +28,7 @@ pub fn run(root: &Path) -> Result<(), String> {
     tools::ensure_wasm_target()?;
     tools::ensure_wasm_bindgen(&tools::pinned_wasm_bindgen(root)?)?;
     let chromedriver = tools::ensure_browser()?;
+    let axe = tools::axe_core(root)?;
 
     let mut outcomes = Vec::new();
     outcomes.push(suite("native", Command::new("cargo").current_dir(root).args(["test", "--workspace"])));
@@ -60,7 +61,8 @@ pub fn run(root: &Path) -> Result<(), String> {
             .args(["test", "--package", "comparison-card", "--test", "e2e", "--", "--ignored", "--test-threads=1"])
             .env("CC_E2E_BASE_URL", format!("http://{site}"))
             .env("CC_WEBDRIVER_URL", &driver.url)
-            .env("CC_SCREENSHOT_DIR", &screenshots),
+            .env("CC_SCREENSHOT_DIR", &screenshots)
+            .env("CC_AXE_SCRIPT", &axe),
     ));
     drop(driver);
 

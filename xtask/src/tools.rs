@@ -7,6 +7,8 @@ use std::process::Command;
 const BINARYEN_NPM: &str = "binaryen@132";
 /// esbuild bundles and minifies the JavaScript a page loads.
 const ESBUILD_NPM: &str = "esbuild@0.25";
+/// axe-core, injected into the end-to-end tests' pages to audit accessibility.
+const AXE_NPM: &str = "axe-core@4";
 const MIN_WASM_OPT_VERSION: u32 = 117;
 
 /// Runs a command to completion, echoing it, and fails on a non-zero exit.
@@ -90,6 +92,19 @@ pub fn wasm_opt(root: &Path) -> Result<PathBuf, String> {
 /// esbuild, from the npm registry, in the project's own tools folder.
 pub fn esbuild(root: &Path) -> Result<PathBuf, String> {
     npm_tool(root, "esbuild", ESBUILD_NPM).map_err(|e| format!("{e}\nxtask: esbuild needs Node.js and npm"))
+}
+
+/// axe-core's browser script, from the npm registry: nothing is downloaded while tests run.
+pub fn axe_core(root: &Path) -> Result<PathBuf, String> {
+    let tools = root.join("target").join("tools");
+    let script = tools.join("node_modules").join("axe-core").join("axe.min.js");
+    if !script.is_file() {
+        installing(&format!("axe-core ({AXE_NPM} from the npm registry)"));
+        std::fs::create_dir_all(&tools).map_err(|e| e.to_string())?;
+        run(Command::new("npm").args(["install", "--no-audit", "--no-fund", "--prefix"]).arg(&tools).arg(AXE_NPM))
+            .map_err(|e| format!("{e}\nxtask: axe-core needs Node.js and npm"))?;
+    }
+    Ok(script)
 }
 
 /// A command-line tool from an npm package, installed under `target/tools` when missing.

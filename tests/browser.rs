@@ -449,3 +449,87 @@ async fn no_stale_verdict_event_after_a_listener_replaces_the_spec() {
     assert_eq!(text(&card, ".title"), "Where should a small web app live?");
     card.remove();
 }
+
+#[wasm_bindgen(inline_js = r#"
+export function hostileCases(demoText) {
+  const demo = () => JSON.parse(demoText);
+  const edit = (change) => { const spec = demo(); change(spec); return spec; };
+  const markup = '<img src=x onerror="window.__ccPwned=1"><script>window.__ccPwned=2</script>';
+  const cases = [
+    ['not JSON', '{ nope', 'error', 'spec: not valid JSON'],
+    ['empty text', '   ', 'error', 'spec: empty'],
+    ['null', 'null', 'error', 'spec: expected an object, got null'],
+    ['an array', '[1, 2]', 'error', 'spec: expected an object, got a list'],
+    ['a number', 42, 'error', 'spec: expected an object, got a number'],
+    ['deeply nested junk', '{"title": ' + '['.repeat(5000) + ']'.repeat(5000) + '}', 'error', 'nested more than 32 levels deep'],
+    ['10 MB of text', JSON.stringify({ title: 'x'.repeat(10 * 1024 * 1024) }), 'error', 'title: must be at most 200 characters long'],
+    ['500 options', edit((s) => { s.options = Array.from({ length: 500 }, (_, i) => ({ id: 'o' + i, name: 'O' })); }), 'error', 'options: expected 2 to 6 options, got 500'],
+    ['10,000 criteria', edit((s) => { s.criteria = Array.from({ length: 10000 }, (_, i) => ({ id: 'c' + i, name: 'C', scores: { node: 1, python: 2 } })); }), 'error', 'criteria: expected 1 to 30 criteria, got 10000'],
+    ['an unknown key', edit((s) => { s.colour = 'red'; }), 'error', 'colour: unknown field'],
+    ['a duplicate key in JSON text: the last wins, as in JSON.parse', demoText.replace('"title": "Node.js vs Python for backend development",', '"title": "first", "title": "second",'), 'title', 'second'],
+    ['duplicate ids', edit((s) => { s.criteria[1].id = 'concurrency'; }), 'error', 'criteria[1].id: duplicate id `concurrency`'],
+    ['a number as a string', edit((s) => { s.criteria[0].scores.node = '10'; }), 'error', 'criteria[0].scores.node: expected a number, got text'],
+    ['NaN', edit((s) => { s.criteria[0].scores.node = NaN; }), 'error', 'criteria[0].scores.node: expected a number from 0 to 10, got NaN'],
+    ['1e400', demoText.replace('"node": 10, "python": 7', '"node": 1e400, "python": 7'), 'error', 'got Infinity'],
+    ['a negative score', edit((s) => { s.criteria[0].scores.node = -1; }), 'error', 'got -1'],
+    ['a fractional score', edit((s) => { s.criteria[0].scores.node = 7.25; }), 'render', ''],
+    ['a missing score', edit((s) => { delete s.criteria[2].scores.python; }), 'error', 'criteria[2].scores.python: missing'],
+    ['an empty name', edit((s) => { s.options[0].name = ''; }), 'error', 'options[0].name: must not be empty'],
+    ['a 100 KB name', edit((s) => { s.options[0].name = 'n'.repeat(100 * 1024); }), 'error', 'options[0].name: must be at most 100 characters long'],
+    ['zero-width and RTL characters', edit((s) => { s.title = 'A\u200Bb\u200F \u05E9\u05DC\u05D5\u05DD'; }), 'title', 'A\u200Bb\u200F \u05E9\u05DC\u05D5\u05DD'],
+    ['emoji', edit((s) => { s.title = 'Fast 🚀 and 🐍'; }), 'title', 'Fast 🚀 and 🐍'],
+    ['markup in every text field', edit((s) => {
+      s.title = markup; s.summary = markup; s.cta.label = markup;
+      s.options.forEach((o) => { o.name = markup.slice(0, 90); o.best_for = [markup]; });
+      s.criteria.forEach((c) => { c.name = markup.slice(0, 90); c.note = markup; });
+    }), 'title', markup],
+  ];
+  for (const href of ['javascript:alert(1)', ' JavaScript:alert(1)', 'data:text/html,<b>x</b>', '//evil.example', '']) {
+    cases.push(['CTA link ' + JSON.stringify(href), edit((s) => { s.cta.href = href; }), 'error', 'cta.href: expected an absolute https, http or mailto link']);
+  }
+  return cases;
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = hostileCases)]
+    fn hostile_cases(demo: &str) -> js_sys::Array;
+}
+
+#[wasm_bindgen_test]
+async fn hostile_specs_give_a_clear_message_and_break_nothing() {
+    let witness = mount(DEMO).await;
+    let console = ConsoleErrors::capture();
+    let uncaught: Rc<RefCell<u32>> = Rc::default();
+    let counter = Rc::clone(&uncaught);
+    let _on_error = EventListener::new(&web_sys::window().unwrap(), "error", move |_| *counter.borrow_mut() += 1);
+
+    let cases = hostile_cases(DEMO);
+    assert!(cases.length() >= 28);
+    for case in cases.iter() {
+        let case: js_sys::Array = case.unchecked_into();
+        let name = case.get(0).as_string().unwrap();
+        let kind = case.get(2).as_string().unwrap();
+        let expected = case.get(3).as_string().unwrap();
+        let card = mount(DEMO).await;
+        Reflect::set(&card, &"spec".into(), &case.get(1)).unwrap();
+        match kind.as_str() {
+            "error" => {
+                let problems = text(&card, ".error-list");
+                assert!(problems.contains(&expected), "{name}: expected {expected:?} in {problems:?}");
+            }
+            "title" => assert_eq!(text(&card, ".title"), expected, "{name}"),
+            _ => assert!(all(&card, ".error").is_empty(), "{name}: {}", text(&card, ".error-list")),
+        }
+        assert!(all(&card, "img, script, iframe").is_empty(), "{name}: markup became elements");
+        card.remove();
+    }
+    settle().await;
+    assert!(Reflect::get(&js_sys::global(), &"__ccPwned".into()).unwrap().is_undefined(), "no author script ran");
+    assert_eq!(*uncaught.borrow(), 0, "nothing reached the page as an uncaught error");
+    assert!(console.messages().iter().all(|m| !m.contains("internal error")), "no panic");
+    drop(console);
+
+    move_slider(&witness, "ai-ml", 5);
+    assert!(text(&witness, ".verdict").starts_with("Node.js leads by 0.5"), "{}", text(&witness, ".verdict"));
+    witness.remove();
+}

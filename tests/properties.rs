@@ -1,0 +1,156 @@
+//! Property tests (proptest, stable Rust) for the spec validator and the scoring engine.
+#![cfg(not(target_arch = "wasm32"))]
+
+use comparison_card::scoring::{self, Standing};
+use comparison_card::spec::{self, Comparison};
+use comparison_card::state::{CardState, Msg};
+use comparison_card::value::Value;
+use proptest::prelude::*;
+use serde_json::json;
+
+/// Any JSON-like value; keys are drawn partly from the spec's own vocabulary so that the
+/// walker goes deep instead of stopping at the first unknown field.
+fn any_value() -> impl Strategy<Value = Value> {
+    let key = prop_oneof![
+        Just("title".to_string()),
+        Just("options".to_string()),
+        Just("criteria".to_string()),
+        Just("scores".to_string()),
+        Just("id".to_string()),
+        Just("name".to_string()),
+        Just("cta".to_string()),
+        Just("href".to_string()),
+        Just("scale".to_string()),
+        Just("priority".to_string()),
+        "[a-z]{1,6}",
+    ];
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<f64>().prop_map(Value::Number),
+        (-20.0..20.0f64).prop_map(Value::Number),
+        ".{0,12}".prop_map(Value::Text),
+    ];
+    leaf.prop_recursive(6, 200, 8, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..8).prop_map(Value::List),
+            prop::collection::vec((key.clone(), inner), 0..8).prop_map(Value::Object),
+        ]
+    })
+}
+
+/// A valid spec: 2–6 options, 1–30 criteria, scores within a scale, priorities 0–5.
+fn valid_spec() -> impl Strategy<Value = serde_json::Value> {
+    (2usize..=6, 1usize..=30, -50i32..50, 1i32..100).prop_flat_map(|(options, criteria, min, span)| {
+        let (min, max) = (f64::from(min), f64::from(min + span));
+        let scores = prop::collection::vec(prop::collection::vec(min..=max, options), criteria);
+        let priorities = prop::collection::vec(prop::option::of(0u8..=5), criteria);
+        (scores, priorities).prop_map(move |(scores, priorities)| {
+            let option_list: Vec<_> =
+                (0..options).map(|i| json!({ "id": format!("o{i}"), "name": format!("Option {i}") })).collect();
+            let criterion_list: Vec<_> = scores
+                .iter()
+                .zip(&priorities)
+                .enumerate()
+                .map(|(c, (row, priority))| {
+                    let scores: serde_json::Map<_, _> =
+                        row.iter().enumerate().map(|(i, s)| (format!("o{i}"), json!(s))).collect();
+                    let mut criterion = json!({ "id": format!("c{c}"), "name": format!("Criterion {c}"), "scores": scores });
+                    if let Some(p) = priority {
+                        criterion["priority"] = json!(p);
+                    }
+                    criterion
+                })
+                .collect();
+            json!({ "title": "T", "scale": { "min": min, "max": max }, "options": option_list, "criteria": criterion_list })
+        })
+    })
+}
+
+/// Writes a validated comparison back out as a spec.
+fn to_spec(comparison: &Comparison) -> serde_json::Value {
+    let options: Vec<_> = comparison
+        .options
+        .iter()
+        .map(|o| json!({ "id": o.id, "name": o.name, "best_for": o.best_for }))
+        .collect();
+    let criteria: Vec<_> = comparison
+        .criteria
+        .iter()
+        .map(|c| {
+            let scores: serde_json::Map<_, _> =
+                comparison.options.iter().zip(&c.scores).map(|(o, s)| (o.id.clone(), json!(s))).collect();
+            json!({ "id": c.id, "name": c.name, "scores": scores, "note": c.note, "priority": c.priority })
+        })
+        .collect();
+    json!({
+        "title": comparison.title,
+        "summary": comparison.summary,
+        "scale": { "min": comparison.scale.min, "max": comparison.scale.max },
+        "options": options,
+        "criteria": criteria,
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_validator_never_panics_and_always_explains(value in any_value()) {
+        match spec::from_value(&value) {
+            Ok(comparison) => prop_assert!(comparison.options.len() >= 2),
+            Err(problems) => {
+                prop_assert!(!problems.is_empty());
+                prop_assert!(problems.len() <= 51);
+                prop_assert!(problems.iter().all(|p| !p.path.is_empty() && !p.message.is_empty()));
+            }
+        }
+    }
+
+    #[test]
+    fn a_valid_spec_is_accepted_and_round_trips(spec in valid_spec()) {
+        let comparison = spec::parse(spec).map_err(|p| TestCaseError::fail(format!("{p:?}")))?;
+        let again = spec::parse(to_spec(&comparison)).map_err(|p| TestCaseError::fail(format!("{p:?}")))?;
+        prop_assert_eq!(again, comparison);
+    }
+
+    #[test]
+    fn weighted_totals_stay_within_the_scale(spec in valid_spec(), levels in prop::collection::vec(0u8..=5, 30)) {
+        let comparison = spec::parse(spec).unwrap();
+        let priorities = &levels[..comparison.criteria.len()];
+        let mut totals = vec![0.0; comparison.options.len()];
+        if scoring::weighted_totals(&comparison.criteria, priorities, &mut totals) {
+            let (min, max) = (comparison.scale.min, comparison.scale.max);
+            prop_assert!(totals.iter().all(|&t| t >= min - 1e-9 && t <= max + 1e-9), "{totals:?}");
+        } else {
+            prop_assert!(priorities.iter().all(|&p| p == 0));
+        }
+    }
+
+    /// Raising a criterion's priority moves its winner's lead over every rival towards its lead
+    /// on that criterion: it never falls behind a rival it was level with or ahead of, and never
+    /// loses ground to one it trailed.
+    #[test]
+    fn raising_a_priority_never_hurts_that_criterion_winner(spec in valid_spec(), pick in any::<prop::sample::Index>()) {
+        let comparison = spec::parse(spec).unwrap();
+        let criterion = pick.index(comparison.criteria.len());
+        let mut state = CardState::new(comparison);
+        let Some(winner) = state.winners()[criterion].only() else { return Ok(()) };
+        let level = state.priorities()[criterion];
+        prop_assume!(level < 5);
+        let Some(before) = state.totals().map(<[f64]>::to_vec) else { return Ok(()) };
+        state.update(Msg::SetPriority { criterion, level: level + 1 });
+        let after = state.totals().unwrap();
+        for rival in (0..before.len()).filter(|&o| o != winner) {
+            let (lead_before, lead_after) = (before[winner] - before[rival], after[winner] - after[rival]);
+            if lead_before >= 0.0 {
+                prop_assert!(lead_after >= -1e-9, "fell behind option {rival}: {lead_before} -> {lead_after}");
+            } else {
+                prop_assert!(lead_after >= lead_before - 1e-9, "lost ground to option {rival}: {lead_before} -> {lead_after}");
+            }
+        }
+        if let Standing::Leader { option, .. } = state.standing() {
+            prop_assert!(option < before.len());
+        }
+    }
+}

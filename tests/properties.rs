@@ -69,11 +69,8 @@ fn valid_spec() -> impl Strategy<Value = serde_json::Value> {
 
 /// Writes a validated comparison back out as a spec.
 fn to_spec(comparison: &Comparison) -> serde_json::Value {
-    let options: Vec<_> = comparison
-        .options
-        .iter()
-        .map(|o| json!({ "id": o.id, "name": o.name, "best_for": o.best_for }))
-        .collect();
+    let options: Vec<_> =
+        comparison.options.iter().map(|o| json!({ "id": o.id, "name": o.name, "best_for": o.best_for })).collect();
     let criteria: Vec<_> = comparison
         .criteria
         .iter()

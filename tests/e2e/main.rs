@@ -10,7 +10,7 @@ mod webdriver;
 use std::path::PathBuf;
 
 use serde_json::{json, Value};
-use webdriver::{Session, KEY_END, KEY_HOME};
+use webdriver::{Session, KEY_END, KEY_HOME, KEY_LEFT, KEY_PAGE_DOWN, KEY_PAGE_UP, KEY_RIGHT, KEY_TAB};
 
 /// Collects console errors and uncaught exceptions from the first script of every page on.
 const CAPTURE_ERRORS: &str = r#"
@@ -372,6 +372,88 @@ fn axe_finds_no_accessibility_violations_light_dark_and_narrow() {
         )
         .unwrap();
     assert_eq!(axe_violations(&session), Vec::<String>::new(), "light, with an error box");
+}
+
+/// Where the keyboard focus is: a card's part when inside a card, else the page element.
+const FOCUSED: &str = "
+    const host = document.activeElement;
+    const inner = host && host.shadowRoot && host.shadowRoot.activeElement;
+    if (!inner) return host ? host.tagName.toLowerCase() + (host.id ? '#' + host.id : '') : null;
+    const style = getComputedStyle(inner);
+    const where = inner.matches('input') ? 'slider ' + inner.closest('.row').dataset.criterion : inner.className;
+    return { card: host.id, where, ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };";
+
+#[test]
+#[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]
+fn a_keyboard_alone_reaches_and_moves_everything() {
+    let (session, _) = open_demo();
+    wait_for_card(&session, "#node-vs-python");
+    wait_for_card(&session, "#hosting");
+
+    // Tab through the whole page, noting every stop inside a card.
+    let mut stops = Vec::new();
+    for _ in 0..30 {
+        session.press(&[KEY_TAB]).unwrap();
+        let focused = session.eval(FOCUSED, json!([])).unwrap();
+        if focused.get("card").is_some() {
+            assert_eq!(focused["ring"], json!(true), "a visible focus ring on {focused}");
+            let stop = format!("{} {}", focused["card"].as_str().unwrap(), focused["where"].as_str().unwrap());
+            if stops.first() == Some(&stop) {
+                break; // round the page once
+            }
+            stops.push(stop);
+        }
+    }
+    let expected: Vec<String> = DEMO_CRITERIA
+        .iter()
+        .map(|id| format!("node-vs-python slider {id}"))
+        .chain(["node-vs-python cta".to_string()])
+        .chain(["cost", "ops", "scaling", "control"].iter().map(|id| format!("hosting slider {id}")))
+        .chain(["hosting cta".to_string()])
+        .collect();
+    assert_eq!(stops, expected, "every slider and link, in reading order");
+
+    // Back to the AI / ML slider, then every key a range input answers to.
+    let slider = session.shadow_element("#node-vs-python", ".row[data-criterion='ai-ml'] input").unwrap();
+    session.eval("arguments[0].focus();", json!([{ "element-6066-11e4-a52e-4f735466cecf": slider }])).unwrap();
+    session
+        .eval(
+            "const verdict = document.querySelector('#node-vs-python').shadowRoot.querySelector('.verdict');
+             window.__verdicts = [];
+             new MutationObserver(() => window.__verdicts.push(verdict.textContent))
+               .observe(verdict, { characterData: true, childList: true, subtree: true });",
+            json!([]),
+        )
+        .unwrap();
+    let state = || {
+        session
+            .eval(
+                "const input = document.querySelector('#node-vs-python').shadowRoot.querySelector(\".row[data-criterion='ai-ml'] input\");
+                 return input.value + ' ' + input.getAttribute('aria-valuetext');",
+                json!([]),
+            )
+            .unwrap()
+    };
+    let steps = [
+        (KEY_RIGHT, "4 High"),
+        (KEY_PAGE_UP, "5 Critical"),
+        (KEY_RIGHT, "5 Critical"),
+        (KEY_LEFT, "4 High"),
+        (KEY_PAGE_DOWN, "3 Important"),
+        (KEY_HOME, "0 Ignore"),
+        (KEY_LEFT, "0 Ignore"),
+        (KEY_END, "5 Critical"),
+    ];
+    for (key, expected) in steps {
+        session.press(&[key]).unwrap();
+        assert_eq!(state(), json!(expected));
+    }
+    // The live region changed once for each of the six steps that moved the slider, and not on
+    // the two that met the end of the range and changed nothing.
+    let verdicts: Vec<String> =
+        serde_json::from_value(session.eval("return window.__verdicts;", json!([])).unwrap()).unwrap();
+    assert_eq!(verdicts.len(), 6, "{verdicts:?}");
+    assert!(verdicts.iter().all(|v| v.starts_with("Node.js leads")), "{verdicts:?}");
 }
 
 /// Saves the demo light, dark and at 360 px, and checks what a person would look for first.

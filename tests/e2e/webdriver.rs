@@ -10,6 +10,11 @@ use serde_json::{json, Value};
 /// Keys in WebDriver's private-use range.
 pub const KEY_HOME: &str = "\u{E011}";
 pub const KEY_END: &str = "\u{E010}";
+pub const KEY_TAB: &str = "\u{E004}";
+pub const KEY_PAGE_UP: &str = "\u{E00E}";
+pub const KEY_PAGE_DOWN: &str = "\u{E00F}";
+pub const KEY_LEFT: &str = "\u{E012}";
+pub const KEY_RIGHT: &str = "\u{E014}";
 
 pub struct Session {
     driver: String,
@@ -151,6 +156,16 @@ impl Session {
     /// Types keys into an element, as a keyboard user would after tabbing to it.
     pub fn send_keys(&self, element: &str, keys: &str) -> Result<()> {
         self.call("POST", &format!("/element/{element}/value"), Some(json!({ "text": keys }))).map(drop)
+    }
+
+    /// Presses and releases each key in turn on whatever has the focus, as a keyboard user does.
+    pub fn press(&self, keys: &[&str]) -> Result<()> {
+        let steps: Vec<Value> = keys
+            .iter()
+            .flat_map(|key| [json!({ "type": "keyDown", "value": key }), json!({ "type": "keyUp", "value": key })])
+            .collect();
+        let actions = json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": steps }] });
+        self.call("POST", "/actions", Some(actions)).map(drop)
     }
 
     /// A PNG of the whole page, beyond the viewport.

@@ -456,6 +456,127 @@ fn a_keyboard_alone_reaches_and_moves_everything() {
     assert!(verdicts.iter().all(|v| v.starts_with("Node.js leads")), "{verdicts:?}");
 }
 
+/// A browser on one of the test pages in `tests/e2e/pages/`, with console errors captured.
+fn open_page(page: &str) -> (Session, Setup) {
+    let setup = setup();
+    let session = Session::start(&setup.driver).unwrap();
+    session.before_each_page(CAPTURE_ERRORS).unwrap();
+    session.goto(&format!("{}/{page}", setup.base)).unwrap();
+    (session, setup)
+}
+
+/// Computed styles of a few parts of `#card`, the way a person would notice a difference.
+const CARD_LOOK: &str = "
+    const root = document.querySelector('#card').shadowRoot;
+    const style = (selector) => getComputedStyle(root.querySelector(selector));
+    const box = (selector) => root.querySelector(selector).getBoundingClientRect();
+    return {
+      title: [style('.title').fontSize, style('.title').fontWeight, style('.title').color, style('.title').textTransform],
+      body: [style('.card').fontSize, style('.card').letterSpacing, style('.card').textAlign, style('.card').backgroundColor],
+      totalValue: style('.total-value').fontSize,
+      note: style('.note').fontSize,
+      sliderHeight: box('input[type=range]').height,
+      rowColumns: style('.row').gridTemplateColumns.split(' ').length,
+      rows: root.querySelectorAll('.row').length,
+    };";
+
+#[test]
+#[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]
+fn hostile_page_css_does_not_change_the_card() {
+    let (session, setup) = open_page("strict-csp.html");
+    wait_for_card(&session, "#card");
+    let calm = session.eval(CARD_LOOK, json!([])).unwrap();
+    let (hostile, _) = open_page("hostile-css.html");
+    wait_for_card(&hostile, "#card");
+    let under_attack = hostile.eval(CARD_LOOK, json!([])).unwrap();
+    assert_eq!(under_attack, calm, "the same card on a calm page and under `* {{ all: unset !important }}`");
+    assert_eq!(calm["title"][0], json!("24px"));
+    assert_eq!(calm["rowColumns"], json!(2), "side by side at 1200 px");
+    assert_eq!(calm["body"][1], json!("normal"));
+    std::fs::create_dir_all(&setup.screenshots).unwrap();
+    std::fs::write(setup.screenshots.join("hostile-css.png"), hostile.full_page_png().unwrap()).unwrap();
+    assert_eq!(page_errors(&hostile), Vec::<String>::new());
+}
+
+#[test]
+#[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]
+fn a_strict_content_security_policy_is_enough() {
+    let (session, _) = open_page("strict-csp.html");
+    session
+        .eval(
+            "window.__ccViolations = [];
+             document.addEventListener('securitypolicyviolation', (e) => window.__ccViolations.push(e.violatedDirective + ' ' + e.blockedURI));",
+            json!([]),
+        )
+        .unwrap();
+    wait_for_card(&session, "#card");
+    let slider = session.shadow_element("#card", ".row[data-criterion='y'] input").unwrap();
+    session.send_keys(&slider, KEY_END).unwrap();
+    // Grit 3 × (9, 4) and Polish 5 × (5, 8): 6.5 each.
+    assert_eq!(shadow_text(&session, "#card", ".verdict"), "Alpha and Beta are tied at your priorities.");
+    let violations = session.eval("return window.__ccViolations;", json!([])).unwrap();
+    assert_eq!(violations, json!([]), "styles and script all allowed by default-src 'none'");
+    assert_eq!(page_errors(&session), Vec::<String>::new());
+}
+
+#[test]
+#[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]
+fn a_policy_that_blocks_wasm_leaves_the_page_as_written_and_says_why() {
+    let (session, _) = open_page("csp-blocks-wasm.html");
+    session.wait_for("return window.__ccErrors.length > 0;", json!([])).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let report = session
+        .eval(
+            "const card = document.querySelector('#card');
+             return { upgraded: card.shadowRoot !== null, fallback: card.querySelector('#fallback').textContent,
+                      visible: card.querySelector('#fallback').getBoundingClientRect().height > 0 };",
+            json!([]),
+        )
+        .unwrap();
+    assert_eq!(
+        report,
+        json!({ "upgraded": false, "fallback": "Alpha or Beta? Alpha wins on grit, Beta on polish.", "visible": true })
+    );
+    let errors = page_errors(&session);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].starts_with("comparison-card: could not load"), "{errors:?}");
+    assert!(errors[0].contains("comparison-card.wasm"), "{errors:?}");
+}
+
+#[test]
+#[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]
+fn fifty_cards_on_one_page_work_independently() {
+    let (session, _) = open_demo();
+    wait_for_card(&session, "#node-vs-python");
+    let report = session
+        .eval(
+            "const spec = JSON.parse(document.querySelector('#hosting script').textContent);
+             const cards = [];
+             for (let i = 0; i < 50; i += 1) {
+               const card = document.createElement('comparison-card');
+               card.spec = spec;
+               document.body.append(card);
+               cards.push(card);
+             }
+             return new Promise((resolve) => setTimeout(() => {
+               // Move one slider on every other card, then read every verdict.
+               cards.forEach((card, i) => {
+                 if (i % 2 === 0) return;
+                 const slider = card.shadowRoot.querySelector(\".row[data-criterion='control'] input\");
+                 slider.value = '5';
+                 slider.dispatchEvent(new Event('input', { bubbles: true }));
+               });
+               const verdicts = cards.map((card) => card.shadowRoot.querySelector('.verdict').textContent);
+               resolve({ rendered: verdicts.filter((v) => v !== '').length, distinct: [...new Set(verdicts)] });
+             }, 0));",
+            json!([]),
+        )
+        .unwrap();
+    assert_eq!(report["rendered"], json!(50));
+    assert_eq!(report["distinct"].as_array().map(Vec::len), Some(2), "{report}");
+    assert_eq!(page_errors(&session), Vec::<String>::new());
+}
+
 /// Saves the demo light, dark and at 360 px, and checks what a person would look for first.
 #[test]
 #[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]

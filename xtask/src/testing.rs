@@ -48,9 +48,14 @@ pub fn run(root: &Path) -> Result<(), String> {
     let shipped = report.total().gzip;
     let within_budget = shipped <= SIZE_BUDGET_GZIP;
 
+    // dist/ as shipped, plus the end-to-end tests' own pages beside it (never in dist/).
+    let e2e_site = root.join("target").join("e2e-site");
+    dist::recreate(&e2e_site)?;
+    dist::copy_tree(&report.dir, &e2e_site, &|_| true)?;
+    dist::copy_tree(&root.join("tests").join("e2e").join("pages"), &e2e_site, &|_| true)?;
     let listener = serve::bind(0)?;
     let site = listener.local_addr().map_err(|e| e.to_string())?;
-    let dir = report.dir.clone();
+    let dir = e2e_site;
     std::thread::spawn(move || serve::serve_forever(listener, dir, serve::Headers::Plain));
     let driver = Chromedriver::start(&chromedriver)?;
     let screenshots = root.join("target").join("screenshots");

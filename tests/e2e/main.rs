@@ -577,6 +577,74 @@ fn fifty_cards_on_one_page_work_independently() {
     assert_eq!(page_errors(&session), Vec::<String>::new());
 }
 
+/// Event listeners on the main card's shadow root, by type, as DevTools reports them.
+fn shadow_listeners(session: &Session) -> Vec<String> {
+    let root = session
+        .cdp(
+            "Runtime.evaluate",
+            json!({ "expression": "document.querySelector('#node-vs-python').shadowRoot", "objectGroup": "cc" }),
+        )
+        .unwrap();
+    let object = root["result"]["objectId"].as_str().unwrap().to_string();
+    let listeners = session.cdp("DOMDebugger.getEventListeners", json!({ "objectId": object })).unwrap();
+    listeners["listeners"].as_array().unwrap().iter().map(|l| l["type"].as_str().unwrap().to_string()).collect()
+}
+
+/// The JS heap in bytes after a full collection.
+fn heap_after_gc(session: &Session) -> f64 {
+    for _ in 0..3 {
+        session.cdp("HeapProfiler.collectGarbage", json!({})).unwrap();
+    }
+    session.cdp("Runtime.getHeapUsage", json!({})).unwrap()["usedSize"].as_f64().unwrap()
+}
+
+#[test]
+#[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]
+fn repeated_moves_inputs_and_specs_leave_nothing_behind() {
+    let (session, _) = open_demo();
+    wait_for_card(&session, "#node-vs-python");
+    assert_eq!(shadow_listeners(&session), ["input"], "one delegated listener per card");
+    let exercise = |moves: u32, inputs: u32, specs: u32| {
+        session
+            .eval(
+                "const [moves, inputs, specs] = arguments;
+                 const card = document.querySelector('#node-vs-python');
+                 const parent = card.parentNode, next = card.nextSibling;
+                 const spec = JSON.parse(card.querySelector('script').textContent);
+                 return (async () => {
+                   for (let i = 0; i < moves; i += 1) {
+                     card.remove();
+                     parent.insertBefore(card, next);
+                     await Promise.resolve(); await Promise.resolve();
+                   }
+                   const sliders = [...card.shadowRoot.querySelectorAll('input[type=range]')];
+                   for (let i = 0; i < inputs; i += 1) {
+                     const slider = sliders[i % sliders.length];
+                     slider.value = String((Number(slider.value) + 1) % 6);
+                     slider.dispatchEvent(new Event('input', { bubbles: true }));
+                   }
+                   for (let i = 0; i < specs; i += 1) card.spec = spec;
+                   return { trees: card.shadowRoot.childElementCount, nodes: card.shadowRoot.querySelectorAll('*').length };
+                 })();",
+                json!([moves, inputs, specs]),
+            )
+            .unwrap()
+    };
+    // A full round first: what the first run allocates for good (compiled code, inline caches)
+    // is not a leak. A leak grows again on the second round.
+    let first = exercise(200, 20_000, 1000);
+    let before = heap_after_gc(&session);
+    let after_all = exercise(200, 20_000, 1000);
+    let after = heap_after_gc(&session);
+    assert_eq!(after_all, first, "the same single tree after 1,000 spec replacements");
+    assert_eq!(after_all["trees"], json!(1));
+    assert_eq!(shadow_listeners(&session), ["input"], "still exactly one listener after 200 moves");
+    let growth = (after - before) / before;
+    println!("JS heap after GC: {before} -> {after} bytes ({:+.2}%)", growth * 100.0);
+    assert!(growth < 0.05, "JS heap grew by {:.1}%", growth * 100.0);
+    assert_eq!(page_errors(&session), Vec::<String>::new());
+}
+
 /// Saves the demo light, dark and at 360 px, and checks what a person would look for first.
 #[test]
 #[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]

@@ -137,8 +137,10 @@ fn indexed(field: &str, index: usize) -> String {
     path
 }
 
-/// `parent.field`, or just `field` at the top level.
+/// `parent.field`, or just `field` at the top level. An empty key is shown as `""`, so that
+/// every path names something (found by fuzzing: `{"": 6}`).
 fn joined(parent: &str, field: &str) -> String {
+    let field = if field.is_empty() { "\"\"" } else { field };
     if parent.is_empty() {
         return field.to_string();
     }

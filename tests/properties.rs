@@ -22,6 +22,7 @@ fn any_value() -> impl Strategy<Value = Value> {
         Just("href".to_string()),
         Just("scale".to_string()),
         Just("priority".to_string()),
+        Just(String::new()),
         "[a-z]{1,6}",
     ];
     let leaf = prop_oneof![

@@ -371,3 +371,17 @@ fn deep_nesting_is_refused_while_reading() {
     assert_eq!(found.len(), 1);
     assert!(found[0].starts_with("spec: nested more than 32 levels deep"), "{found:?}");
 }
+
+#[test]
+fn an_empty_key_is_named_in_the_path() {
+    let mut value = valid();
+    value[""] = json!(6);
+    value["criteria"][0]["scores"][""] = json!(1);
+    assert_eq!(
+        problems(value),
+        vec![
+            "\"\": unknown field; expected one of title, summary, scale, options, criteria, cta",
+            "criteria[0].scores.\"\": no option has the id ``",
+        ]
+    );
+}

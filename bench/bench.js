@@ -122,6 +122,14 @@ async function memory(spec) {
   }
   const heapInputs = await settledHeap();
   const wasmInputs = await wasmBytes();
+  // The same card out of the page and back, 200 times.
+  for (let n = 0; n < 200; n += 1) {
+    card.remove();
+    document.body.append(card);
+    await rendered();
+  }
+  const heapMoves = await settledHeap();
+  const wasmMoves = await wasmBytes();
   card.remove();
   for (let n = 0; n < 200; n += 1) {
     const extra = mount(spec);
@@ -131,8 +139,8 @@ async function memory(spec) {
   const heapCycles = await settledHeap();
   const wasmCycles = await wasmBytes();
   return {
-    heap_start: heapStart, heap_after_inputs: heapInputs, heap_after_cycles: heapCycles,
-    wasm_start: wasmStart, wasm_after_inputs: wasmInputs, wasm_after_cycles: wasmCycles,
+    heap_start: heapStart, heap_after_inputs: heapInputs, heap_after_moves: heapMoves, heap_after_cycles: heapCycles,
+    wasm_start: wasmStart, wasm_after_inputs: wasmInputs, wasm_after_moves: wasmMoves, wasm_after_cycles: wasmCycles,
   };
 }
 

@@ -82,9 +82,12 @@ struct Card {
     rendered: bool,
     /// Counts spec changes, so events prepared for one spec are not sent after another.
     generation: u32,
-    /// The state shown, kept while the element is out of the page so a moved card keeps the
-    /// visitor's priorities. Pure Rust: it holds nothing of the DOM.
+    /// The state shown while the element is in the page. Pure Rust: it holds nothing of the DOM.
     state: Option<CardState>,
+    /// Out of the page only the visitor's priorities are kept, not the parsed spec: a removed
+    /// card waits for the garbage collector, and should weigh a few bytes meanwhile. The spec is
+    /// read again when the card comes back.
+    kept_priorities: Option<Vec<u8>>,
     /// Everything that points into the DOM, held only while connected. Each `JsValue` kept in Rust
     /// is a garbage-collection root, so a removed card must hold none of its nodes, or it could
     /// never be collected (and the FinalizationRegistry never free this controller).
@@ -119,6 +122,7 @@ impl CardController {
             rendered: false,
             generation: 0,
             state: None,
+            kept_priorities: None,
             live: None,
         };
         CardController { card: Rc::new(RefCell::new(card)) }
@@ -132,6 +136,9 @@ impl CardController {
         }
         if !card.rendered {
             card.read_spec(host);
+        } else if let Some(priorities) = card.kept_priorities.take() {
+            card.read_spec(host);
+            card.restore(&priorities);
         }
         card.go_live(host, Rc::downgrade(&self.card));
     }
@@ -140,6 +147,7 @@ impl CardController {
     pub fn disconnected(&self) {
         if let Ok(mut card) = self.card.try_borrow_mut() {
             card.live = None;
+            card.kept_priorities = card.state.take().map(|state| state.priorities().to_vec());
         }
     }
 
@@ -157,6 +165,7 @@ impl CardController {
         card.spec_value = original;
         card.spec_property = Some(readable);
         card.generation = card.generation.wrapping_add(1);
+        card.kept_priorities = None;
         let was_live = card.live.take().is_some();
         card.read_spec(host);
         // Outside the page the card is drawn when it connects, not twice.
@@ -173,6 +182,7 @@ impl CardController {
         card.spec_property = None;
         card.generation = card.generation.wrapping_add(1);
         card.state = None;
+        card.kept_priorities = None;
         card.rendered = true;
         if let Some(live) = &mut card.live {
             // Still in the page, with nothing to listen to.
@@ -236,6 +246,17 @@ impl Card {
                 self.state = None;
                 show_problems(host, &problems);
             }
+        }
+    }
+
+    /// Puts back the priorities a visitor had set, if the spec still has the same criteria.
+    fn restore(&mut self, priorities: &[u8]) {
+        let Some(state) = &mut self.state else { return };
+        if state.priorities().len() != priorities.len() {
+            return;
+        }
+        for (criterion, &level) in priorities.iter().enumerate() {
+            state.update(Msg::SetPriority { criterion, level });
         }
     }
 

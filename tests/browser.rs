@@ -521,6 +521,12 @@ async fn hostile_specs_give_a_clear_message_and_break_nothing() {
             _ => assert!(all(&card, ".error").is_empty(), "{name}: {}", text(&card, ".error-list")),
         }
         assert!(all(&card, "img, script, iframe").is_empty(), "{name}: markup became elements");
+        let script = card.first_element_child().unwrap();
+        assert_eq!(
+            (card.child_element_count(), script.text_content().unwrap()),
+            (1, DEMO.to_string()),
+            "{name}: the author's HTML is intact"
+        );
         card.remove();
     }
     settle().await;

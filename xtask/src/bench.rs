@@ -252,9 +252,16 @@ fn print_table(results: &Value) {
         }
     }
     let memory = &results["memory"];
-    for field in
-        ["heap_start", "heap_after_inputs", "heap_after_cycles", "wasm_start", "wasm_after_inputs", "wasm_after_cycles"]
-    {
+    for field in [
+        "heap_start",
+        "heap_after_inputs",
+        "heap_after_moves",
+        "heap_after_cycles",
+        "wasm_start",
+        "wasm_after_inputs",
+        "wasm_after_moves",
+        "wasm_after_cycles",
+    ] {
         let get = |side: &str| memory[side][field].as_f64().unwrap_or(0.0) / 1024.0;
         row(&format!("memory {field}"), get("wasm"), get("js"), " KiB");
     }

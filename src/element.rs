@@ -147,7 +147,11 @@ impl CardController {
     pub fn disconnected(&self) {
         if let Ok(mut card) = self.card.try_borrow_mut() {
             card.live = None;
-            card.kept_priorities = card.state.take().map(|state| state.priorities().to_vec());
+            // Only a card holding state saves its priorities: a second removal in the same task
+            // (remove, append, remove) must not overwrite the ones saved by the first.
+            if let Some(state) = card.state.take() {
+                card.kept_priorities = Some(state.priorities().to_vec());
+            }
         }
     }
 

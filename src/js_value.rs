@@ -9,7 +9,7 @@ use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::spec::Problem;
-use crate::value::{Value, MAX_DEPTH};
+use crate::value::{Value, MAX_DEPTH, MAX_ENTRIES, TOO_DEEP, TOO_LONG};
 
 pub fn read(value: &JsValue) -> Result<Value, Problem> {
     read_at(value, 0)
@@ -32,10 +32,14 @@ fn read_at(value: &JsValue, depth: u32) -> Result<Value, Problem> {
         return Err(Problem::new("spec", "contains a value that is not JSON data (a BigInt, a symbol or a function)"));
     }
     if depth >= MAX_DEPTH {
-        return Err(Problem::new("spec", "nested more than 32 levels deep"));
+        return Err(Problem::new("spec", TOO_DEEP));
     }
     if Array::is_array(value) {
         let array: &Array = value.unchecked_ref();
+        // Checked before anything is allocated or read: a sparse array's length is not its size.
+        if array.length() > MAX_ENTRIES {
+            return Err(Problem::new("spec", TOO_LONG));
+        }
         let mut items = Vec::with_capacity(array.length() as usize);
         for index in 0..array.length() {
             items.push(read_at(&array.get(index), depth + 1)?);
@@ -43,6 +47,9 @@ fn read_at(value: &JsValue, depth: u32) -> Result<Value, Problem> {
         return Ok(Value::List(items));
     }
     let keys = Object::keys(value.unchecked_ref::<Object>());
+    if keys.length() > MAX_ENTRIES {
+        return Err(Problem::new("spec", TOO_LONG));
+    }
     let mut entries = Vec::with_capacity(keys.length() as usize);
     for key in keys.iter() {
         // The data is a plain copy, so reading a property runs no page code.

@@ -407,7 +407,8 @@ fn read_spec(problems: &mut Problems, value: &Value) -> Option<Comparison> {
 }
 
 fn read_scale(problems: &mut Problems, value: Option<&Value>) -> Option<Scale> {
-    let Some(value) = value else { return Some(Scale::default()) };
+    // Absent and null alike mean the default, as for every optional field.
+    let Some(value) = value.filter(|v| **v != Value::Null) else { return Some(Scale::default()) };
     let fields = problems.object(value, "scale", SCALE_FIELDS)?;
     let min = fields.get("min");
     let max = fields.get("max");
@@ -437,7 +438,7 @@ fn read_scale(problems: &mut Problems, value: Option<&Value>) -> Option<Scale> {
 
 /// `Ok(None)` when there is no call to action, `Err` when there is a wrong one.
 fn read_cta(problems: &mut Problems, value: Option<&Value>) -> Result<Option<Cta>, ()> {
-    let Some(value) = value else { return Ok(None) };
+    let Some(value) = value.filter(|v| **v != Value::Null) else { return Ok(None) };
     let fields = problems.object(value, "cta", CTA_FIELDS).ok_or(())?;
     let label = problems.text(fields.get("label"), "cta.label".into(), MAX_NAME_CHARS);
     let href = match fields.get("href") {

@@ -11,6 +11,11 @@ use std::fmt;
 
 /// Nesting deeper than this is refused while reading, before it can exhaust the stack.
 pub const MAX_DEPTH: u32 = 32;
+/// A list or object with more entries than this is refused while reading, before anything is
+/// allocated for it: a sparse JavaScript array can claim four billion.
+pub const MAX_ENTRIES: u32 = 100_000;
+pub const TOO_DEEP: &str = "nested more than 32 levels deep";
+pub const TOO_LONG: &str = "a list or object with more than 100000 entries";
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
@@ -50,7 +55,7 @@ struct Reader {
 impl Reader {
     fn nested<E: Error>(&self) -> Result<Reader, E> {
         if self.depth >= MAX_DEPTH {
-            return Err(E::custom("nested more than 32 levels deep"));
+            return Err(E::custom(TOO_DEEP));
         }
         Ok(Reader { depth: self.depth + 1 })
     }
@@ -106,6 +111,9 @@ impl<'de> Visitor<'de> for Reader {
         let inner = self.nested()?;
         let mut items = Vec::new();
         while let Some(item) = seq.next_element_seed(Reader { depth: inner.depth })? {
+            if items.len() == MAX_ENTRIES as usize {
+                return Err(A::Error::custom(TOO_LONG));
+            }
             items.push(item);
         }
         Ok(Value::List(items))
@@ -114,6 +122,9 @@ impl<'de> Visitor<'de> for Reader {
         let inner = self.nested()?;
         let mut entries = Vec::new();
         while let Some(key) = map.next_key_seed(KeyReader)? {
+            if entries.len() == MAX_ENTRIES as usize {
+                return Err(A::Error::custom(TOO_LONG));
+            }
             entries.push((key, map.next_value_seed(Reader { depth: inner.depth })?));
         }
         Ok(Value::Object(entries))
@@ -187,7 +198,7 @@ mod tests {
         let text = "[".repeat(40) + &"]".repeat(40);
         let mut deserializer = serde_json::Deserializer::from_str(&text);
         let error = Value::read(&mut deserializer).unwrap_err().to_string();
-        assert!(error.starts_with("nested more than 32 levels deep"), "{error}");
+        assert!(error.starts_with(TOO_DEEP), "{error}");
         let fine = "[".repeat(32) + &"]".repeat(32);
         assert!(Value::read(&mut serde_json::Deserializer::from_str(&fine)).is_ok());
     }

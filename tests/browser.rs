@@ -461,6 +461,7 @@ export function hostileCases(demoText) {
     ['null', 'null', 'error', 'spec: expected an object, got null'],
     ['an array', '[1, 2]', 'error', 'spec: expected an object, got a list'],
     ['a number', 42, 'error', 'spec: expected an object, got a number'],
+    ['a sparse array claiming four billion entries', edit((s) => { s.options = new Array(2 ** 32 - 1); }), 'error', 'more than 100000 entries'],
     ['deeply nested junk', '{"title": ' + '['.repeat(5000) + ']'.repeat(5000) + '}', 'error', 'nested more than 32 levels deep'],
     ['10 MB of text', JSON.stringify({ title: 'x'.repeat(10 * 1024 * 1024) }), 'error', 'title: must be at most 200 characters long'],
     ['500 options', edit((s) => { s.options = Array.from({ length: 500 }, (_, i) => ({ id: 'o' + i, name: 'O' })); }), 'error', 'options: expected 2 to 6 options, got 500'],
@@ -538,4 +539,22 @@ async fn hostile_specs_give_a_clear_message_and_break_nothing() {
     move_slider(&witness, "ai-ml", 5);
     assert!(text(&witness, ".verdict").starts_with("Node.js leads by 0.5"), "{}", text(&witness, ".verdict"));
     witness.remove();
+}
+
+#[wasm_bindgen_test]
+async fn two_moves_in_one_task_leave_a_working_card() {
+    let card = mount(DEMO).await;
+    move_slider(&card, "ai-ml", 5);
+    let body = document().body().unwrap();
+    // Remove, put back and remove again before the connect microtask runs, then put back.
+    card.remove();
+    body.append_child(&card).unwrap();
+    card.remove();
+    body.append_child(&card).unwrap();
+    settle().await;
+    assert_eq!(slider(&card, "ai-ml").value_as_number(), 5.0, "the visitor's priority survived");
+    let recorder = Recorder::on(&card);
+    move_slider(&card, "full-stack", 0);
+    assert_eq!(recorder.names()[0], "prioritychange", "the card still listens");
+    card.remove();
 }

@@ -385,3 +385,18 @@ fn an_empty_key_is_named_in_the_path() {
         ]
     );
 }
+
+#[test]
+fn null_counts_as_absent_for_every_optional_field() {
+    let mut value = valid();
+    value["scale"] = json!(null);
+    value["cta"] = json!(null);
+    value["summary"] = json!(null);
+    value["options"][0]["best_for"] = json!(null);
+    value["criteria"][0]["note"] = json!(null);
+    value["criteria"][0]["priority"] = json!(null);
+    let comparison = parse(value).unwrap();
+    assert_eq!((comparison.scale.min, comparison.scale.max), (0.0, 10.0));
+    assert!(comparison.cta.is_none());
+    assert_eq!(comparison.criteria[0].priority, 3);
+}

@@ -1,6 +1,7 @@
 // The benchmark's baseline: the same card written by hand in plain JavaScript, with the same
-// shadow DOM, stylesheet, validation rules, sliders, totals, winners, tally, verdict and events as
-// the Rust card. It defines <plain-comparison-card>. `cargo xtask bench` serves it beside dist/.
+// shadow DOM, stylesheet, sliders, totals, winners, tally, verdict and events as the Rust card,
+// and the same validation rules in a looser form. It defines <plain-comparison-card>.
+// `cargo xtask bench` bundles and minifies it with the same esbuild as the Rust card's module.
 import STYLE from './plain-card-style.js';
 
 const LEVELS = ['Ignore', 'Minor', 'Moderate', 'Important', 'High', 'Critical'];
@@ -64,6 +65,29 @@ function validate(spec) {
     if (!linkOk(spec.cta.href)) add('cta.href', 'expected an absolute https, http or mailto link');
   }
   return problems;
+}
+
+// Writes only what differs from what was written last, as the Rust card does, so the
+// benchmark compares the languages rather than two update strategies.
+function put(node, text) {
+  if (node.__shown !== text) {
+    node.__shown = text;
+    node.textContent = text;
+  }
+}
+function putAttribute(node, name, value) {
+  const key = '__' + name;
+  if (node[key] !== value) {
+    node[key] = value;
+    node.setAttribute(name, value);
+  }
+}
+function putFlag(node, name, on) {
+  const key = '__' + name;
+  if (node[key] !== on) {
+    node[key] = on;
+    node.toggleAttribute(name, on);
+  }
 }
 
 function el(tag, className, text) {
@@ -264,18 +288,18 @@ class PlainComparisonCard extends HTMLElement {
     const { optionRefs, verdict, tallyRefs, rowRefs } = this.#refs;
     const result = this.#result();
     optionRefs.forEach((ref, j) => {
-      ref.value.textContent = result.totals ? fixed(result.totals[j], 1) : '–';
+      put(ref.value, result.totals ? fixed(result.totals[j], 1) : '–');
       const leads = result.leader === j;
-      ref.badge.textContent = leads ? 'Leader' : result.leader < 0 && result.tied.includes(j) ? 'Tied' : '';
-      ref.tile.toggleAttribute('data-leader', leads);
+      put(ref.badge, leads ? 'Leader' : result.leader < 0 && result.tied.includes(j) ? 'Tied' : '');
+      putFlag(ref.tile, 'data-leader', leads);
     });
     const name = (j) => spec.options[j].name;
-    if (!result.totals) verdict.textContent = 'Every criterion is set to Ignore. Raise at least one priority to get a verdict.';
+    if (!result.totals) put(verdict, 'Every criterion is set to Ignore. Raise at least one priority to get a verdict.');
     else if (result.leader >= 0) {
-      verdict.textContent = result.margin < 0.05 ? `${name(result.leader)} leads by less than 0.1 points at your priorities.`
-        : `${name(result.leader)} leads by ${fixed(result.margin, 1)} points at your priorities.`;
+      put(verdict, result.margin < 0.05 ? `${name(result.leader)} leads by less than 0.1 points at your priorities.`
+        : `${name(result.leader)} leads by ${fixed(result.margin, 1)} points at your priorities.`);
     } else {
-      verdict.textContent = `${names(result.tied.map(name))} are ${result.tied.length === 2 ? '' : 'all '}tied at your priorities.`;
+      put(verdict, `${names(result.tied.map(name))} are ${result.tied.length === 2 ? '' : 'all '}tied at your priorities.`);
     }
     const wins = spec.options.map(() => 0);
     let ties = 0;
@@ -285,15 +309,17 @@ class PlainComparisonCard extends HTMLElement {
     });
     tallyRefs.forEach((ref) => {
       const n = ref.option < 0 ? ties : wins[ref.option];
-      ref.count.textContent = String(n);
-      ref.label.textContent = ref.option < 0 ? (n === 1 ? 'tie' : 'ties') : `${n === 1 ? 'win' : 'wins'} for ${name(ref.option)}`;
+      put(ref.count, String(n));
+      put(ref.label, ref.option < 0 ? (n === 1 ? 'tie' : 'ties') : `${n === 1 ? 'win' : 'wins'} for ${name(ref.option)}`);
     });
     rowRefs.forEach((ref, i) => {
       const p = this.#priorities[i];
+      if (ref.shown === p) return;
+      ref.shown = p;
       ref.slider.value = String(p);
-      ref.slider.setAttribute('aria-valuetext', LEVELS[p]);
-      ref.level.textContent = LEVELS[p];
-      ref.row.toggleAttribute('data-ignored', p === 0);
+      putAttribute(ref.slider, 'aria-valuetext', LEVELS[p]);
+      put(ref.level, LEVELS[p]);
+      putFlag(ref.row, 'data-ignored', p === 0);
     });
     return result;
   }

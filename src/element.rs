@@ -97,6 +97,7 @@ struct Card {
 struct Live {
     host: HtmlElement,
     view: Option<CardView>,
+    keys: Option<events::EventKeys>,
     /// The one delegated `input` listener on the shadow root.
     _input_listener: Option<EventListener>,
 }
@@ -191,6 +192,7 @@ impl CardController {
         if let Some(live) = &mut card.live {
             // Still in the page, with nothing to listen to.
             live.view = None;
+            live.keys = None;
             live._input_listener = None;
         }
         let mut message = String::from("cannot be read as plain data: ");
@@ -311,7 +313,8 @@ impl Card {
             (Some(_), Some(shadow)) => Some(EventListener::new(&shadow, "input", move |event| on_input(&card, event))),
             _ => None,
         };
-        self.live = Some(Live { host: host.clone(), view, _input_listener: listener });
+        let keys = view.as_ref().and(self.state.as_ref()).map(|state| events::EventKeys::new(state.comparison()));
+        self.live = Some(Live { host: host.clone(), view, keys, _input_listener: listener });
     }
 
     /// Applies a slider step; returns what to dispatch once the card is no longer borrowed.
@@ -324,9 +327,10 @@ impl Card {
         if let Some(view) = &mut live.view {
             view.patch(state);
         }
+        let keys = live.keys.as_ref()?;
         Some(Dispatch {
             host: live.host.clone(),
-            detail: events::detail(state),
+            detail: events::detail(state, keys),
             result_changed: changes.result,
             generation: self.generation,
         })

@@ -8,6 +8,7 @@ use serde::Serialize;
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 
+use crate::spec::Comparison;
 use crate::state::CardState;
 
 /// Fired on every priority change a visitor makes.
@@ -15,10 +16,26 @@ pub const PRIORITY_CHANGE: &str = "prioritychange";
 /// Fired when the leader, or the set of tied options, changes.
 pub const VERDICT_CHANGE: &str = "verdictchange";
 
-pub fn detail(state: &CardState) -> JsValue {
+/// The ids as JavaScript strings, made once when a card goes live: every event's detail then
+/// reuses them instead of converting 30-odd strings on each slider step.
+pub struct EventKeys {
+    criteria: Vec<JsValue>,
+    options: Vec<JsValue>,
+}
+
+impl EventKeys {
+    pub fn new(comparison: &Comparison) -> Self {
+        EventKeys {
+            criteria: comparison.criteria.iter().map(|c| JsValue::from_str(&c.id)).collect(),
+            options: comparison.options.iter().map(|o| JsValue::from_str(&o.id)).collect(),
+        }
+    }
+}
+
+pub fn detail(state: &CardState, keys: &EventKeys) -> JsValue {
     let serializer =
         serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true).serialize_missing_as_null(true);
-    Detail(state).serialize(&serializer).unwrap_or(JsValue::NULL)
+    Detail(state, keys).serialize(&serializer).unwrap_or(JsValue::NULL)
 }
 
 /// A bubbling, composed `CustomEvent` on the element. A page listener that throws is reported
@@ -33,19 +50,27 @@ pub fn dispatch(host: &HtmlElement, name: &str, detail: &JsValue) {
     }
 }
 
-struct Detail<'a>(&'a CardState);
-struct Priorities<'a>(&'a CardState);
-struct Totals<'a>(&'a CardState);
+/// A JavaScript string passed through serde-wasm-bindgen as it is.
+struct Key<'a>(&'a JsValue);
+
+impl Serialize for Key<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serde_wasm_bindgen::preserve::serialize(self.0, serializer)
+    }
+}
+
+struct Detail<'a>(&'a CardState, &'a EventKeys);
+struct Priorities<'a>(&'a CardState, &'a EventKeys);
+struct Totals<'a>(&'a CardState, &'a EventKeys);
 
 impl Serialize for Detail<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let comparison = self.0.comparison();
-        let leader = self.0.standing().leader().and_then(|i| comparison.options.get(i)).map(|o| o.id.as_str());
+        let leader = self.0.standing().leader().and_then(|i| self.1.options.get(i)).map(Key);
         // A map rather than a struct: serde-wasm-bindgen caches struct field names in a
         // HashMap, which would bring hashbrown into the wasm for three keys.
         let mut detail = serializer.serialize_map(Some(3))?;
-        detail.serialize_entry("priorities", &Priorities(self.0))?;
-        detail.serialize_entry("totals", &Totals(self.0))?;
+        detail.serialize_entry("priorities", &Priorities(self.0, self.1))?;
+        detail.serialize_entry("totals", &Totals(self.0, self.1))?;
         detail.serialize_entry("leader", &leader)?;
         detail.end()
     }
@@ -53,10 +78,9 @@ impl Serialize for Detail<'_> {
 
 impl Serialize for Priorities<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let criteria = &self.0.comparison().criteria;
-        let mut map = serializer.serialize_map(Some(criteria.len()))?;
-        for (criterion, priority) in criteria.iter().zip(self.0.priorities()) {
-            map.serialize_entry(&criterion.id, priority)?;
+        let mut map = serializer.serialize_map(Some(self.1.criteria.len()))?;
+        for (key, priority) in self.1.criteria.iter().zip(self.0.priorities()) {
+            map.serialize_entry(&Key(key), priority)?;
         }
         map.end()
     }
@@ -65,12 +89,11 @@ impl Serialize for Priorities<'_> {
 /// Totals rounded to two decimals, the precision at which ties are decided.
 impl Serialize for Totals<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let options = &self.0.comparison().options;
         let totals = self.0.totals();
-        let mut map = serializer.serialize_map(Some(options.len()))?;
-        for (index, option) in options.iter().enumerate() {
-            let total = totals.map(|t| (t[index] * 100.0).round() / 100.0);
-            map.serialize_entry(&option.id, &total)?;
+        let mut map = serializer.serialize_map(Some(self.1.options.len()))?;
+        for (index, key) in self.1.options.iter().enumerate() {
+            let total = totals.and_then(|t| t.get(index)).map(|t| (t * 100.0).round() / 100.0);
+            map.serialize_entry(&Key(key), &total)?;
         }
         map.end()
     }

@@ -148,50 +148,65 @@ fn rename_in_glue(glue: &str, mapping: &str) -> Result<String, String> {
     let mapping: serde_json::Value =
         serde_json::from_str(mapping).map_err(|e| format!("wasm-opt printed no name mapping: {e}"))?;
     let pairs = |key: &str| mapping[key].as_array().cloned().unwrap_or_default();
+    let mismatch =
+        |what: String| format!("the glue no longer matches wasm-opt's renaming ({what}); check wasm-bindgen's output");
+    if glue.contains("import1") {
+        return Err(mismatch("more than one import module".into()));
+    }
     let mut glue = glue.to_string();
-    let mut renamed_module = false;
+    let mut module_name: Option<String> = None;
     for import in pairs("imports") {
         let (Some(module), Some(old), Some(new)) = (import[0].as_str(), import[1].as_str(), import[2].as_str()) else {
             return Err(format!("unexpected import mapping: {import}"));
         };
-        if !renamed_module {
+        if module_name.is_none() {
             // The pass gives the one import module the name "a".
-            glue = glue.replace(&format!("\"{module}\": import0"), "\"a\": import0");
-            renamed_module = true;
+            let from = format!("\"{module}\": import0");
+            if !glue.contains(&from) {
+                return Err(mismatch(format!("no {from}")));
+            }
+            glue = glue.replace(&from, "\"a\": import0");
+            module_name = Some(module.to_string());
         }
-        glue = replace_identifier(&glue, old, new);
+        let (renamed, count) = replace_identifier(&glue, old, new);
+        if count == 0 {
+            return Err(mismatch(format!("import {old} not found")));
+        }
+        glue = renamed;
     }
     for export in pairs("exports") {
         let (Some(old), Some(new)) = (export[0].as_str(), export[1].as_str()) else {
             return Err(format!("unexpected export mapping: {export}"));
         };
-        glue = replace_identifier(&glue, &format!("wasm.{old}"), &format!("wasm.{new}"));
+        glue = replace_identifier(&glue, &format!("wasm.{old}"), &format!("wasm.{new}")).0;
     }
-    if !renamed_module || glue.contains("__wbg_") && glue.contains("_bg.js\": import0") {
-        return Err("the glue no longer matches wasm-opt's renaming; check wasm-bindgen's output".into());
+    if module_name.as_deref().is_some_and(|module| glue.contains(module)) {
+        return Err(mismatch("the old module name is still there".into()));
     }
     Ok(glue)
 }
 
-/// Replaces `old` where it stands as a whole identifier (not inside a longer one).
-fn replace_identifier(text: &str, old: &str, new: &str) -> String {
+/// Replaces `old` where it stands as a whole identifier (not inside a longer one, not a property
+/// of something else); returns the text and how many it replaced.
+fn replace_identifier(text: &str, old: &str, new: &str) -> (String, usize) {
     let is_part = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '$';
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
+    let mut count = 0;
     while let Some(at) = rest.find(old) {
         let before = rest[..at].chars().next_back().or_else(|| out.chars().next_back());
         let after = rest[at + old.len()..].chars().next();
         out.push_str(&rest[..at]);
-        // A `.` before means a property of something else: `x.wasm.spec` is not `wasm.spec`.
         if before.is_some_and(|c| is_part(c) || c == '.') || after.is_some_and(is_part) {
             out.push_str(old);
         } else {
             out.push_str(new);
+            count += 1;
         }
         rest = &rest[at + old.len()..];
     }
     out.push_str(rest);
-    out
+    (out, count)
 }
 
 /// Panic locations keep their file names in the wasm. Remapping the registry and project
@@ -245,11 +260,11 @@ mod tests {
         let text = "wasm.spec(); wasm.spec_two(); x.wasm.spec; __wbg_a_1: f, __wbg_a_12: g";
         assert_eq!(
             replace_identifier(text, "wasm.spec", "wasm.b"),
-            "wasm.b(); wasm.spec_two(); x.wasm.spec; __wbg_a_1: f, __wbg_a_12: g"
+            ("wasm.b(); wasm.spec_two(); x.wasm.spec; __wbg_a_1: f, __wbg_a_12: g".to_string(), 1)
         );
         assert_eq!(
             replace_identifier(text, "__wbg_a_1", "c"),
-            "wasm.spec(); wasm.spec_two(); x.wasm.spec; c: f, __wbg_a_12: g"
+            ("wasm.spec(); wasm.spec_two(); x.wasm.spec; c: f, __wbg_a_12: g".to_string(), 1)
         );
     }
 
@@ -262,6 +277,10 @@ mod tests {
             rename_in_glue(glue, mapping).unwrap(),
             "const import0 = { $: function() {} };\nreturn { \"a\": import0 };\nwasm.b; wasm.c();"
         );
+        // An import the glue does not have means the two disagree: refuse to ship.
+        let missing = r#"{ "imports": [["./x_bg.js", "__wbg_gone_2a", "$"]], "exports": [] }"#;
+        assert!(rename_in_glue(glue, missing).is_err());
+        assert!(rename_in_glue("const import1 = {};", mapping).is_err());
     }
 
     #[test]

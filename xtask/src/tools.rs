@@ -9,7 +9,8 @@ const BINARYEN_NPM: &str = "binaryen@132";
 const ESBUILD_NPM: &str = "esbuild@0.25";
 /// axe-core, injected into the end-to-end tests' pages to audit accessibility.
 const AXE_NPM: &str = "axe-core@4";
-const MIN_WASM_OPT_VERSION: u32 = 117;
+/// 132 is the first binaryen that prints its name mapping as JSON, which `dist` applies to the glue.
+const MIN_WASM_OPT_VERSION: u32 = 132;
 
 /// Runs a command to completion, echoing it, and fails on a non-zero exit.
 pub fn run(command: &mut Command) -> Result<(), String> {

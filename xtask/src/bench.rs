@@ -224,7 +224,7 @@ fn print_table(results: &Value) {
     println!();
     println!("{:<44} {:>12} {:>12} {:>8}", "", "Rust card", "plain JS", "ratio");
     let row = |label: &str, ours: f64, theirs: f64, unit: &str| {
-        let ratio = if theirs > 0.0 { format!("{:.2}x", ours / theirs) } else { "-".to_string() };
+        let ratio = ratio_text(ours, theirs);
         println!("{label:<44} {:>12} {:>12} {ratio:>8}", format!("{ours:.3}{unit}"), format!("{theirs:.3}{unit}"));
     };
     let bytes = &results["bytes"];

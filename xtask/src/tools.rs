@@ -97,27 +97,32 @@ pub fn esbuild(root: &Path) -> Result<PathBuf, String> {
 
 /// axe-core's browser script, from the npm registry: nothing is downloaded while tests run.
 pub fn axe_core(root: &Path) -> Result<PathBuf, String> {
-    let tools = root.join("target").join("tools");
-    let script = tools.join("node_modules").join("axe-core").join("axe.min.js");
+    let script = npm_folder(root).join("node_modules").join("axe-core").join("axe.min.js");
     if !script.is_file() {
-        installing(&format!("axe-core ({AXE_NPM} from the npm registry)"));
-        std::fs::create_dir_all(&tools).map_err(|e| e.to_string())?;
-        run(Command::new("npm").args(["install", "--no-audit", "--no-fund", "--prefix"]).arg(&tools).arg(AXE_NPM))
-            .map_err(|e| format!("{e}\nxtask: axe-core needs Node.js and npm"))?;
+        npm_install(root, "axe-core", AXE_NPM).map_err(|e| format!("{e}\nxtask: axe-core needs Node.js and npm"))?;
     }
     Ok(script)
 }
 
 /// A command-line tool from an npm package, installed under `target/tools` when missing.
 fn npm_tool(root: &Path, command: &str, package: &str) -> Result<PathBuf, String> {
-    let tools = root.join("target").join("tools");
-    let local = tools.join("node_modules").join(".bin").join(command);
+    let local = npm_folder(root).join("node_modules").join(".bin").join(command);
     if output_of(&local.to_string_lossy(), &["--version"]).is_none() {
-        installing(&format!("{command} ({package} from the npm registry)"));
-        std::fs::create_dir_all(&tools).map_err(|e| e.to_string())?;
-        run(Command::new("npm").args(["install", "--no-audit", "--no-fund", "--prefix"]).arg(&tools).arg(package))?;
+        npm_install(root, command, package)?;
     }
     Ok(local)
+}
+
+/// The project's own folder for npm packages.
+fn npm_folder(root: &Path) -> PathBuf {
+    root.join("target").join("tools")
+}
+
+fn npm_install(root: &Path, what: &str, package: &str) -> Result<(), String> {
+    installing(&format!("{what} ({package} from the npm registry)"));
+    let folder = npm_folder(root);
+    std::fs::create_dir_all(&folder).map_err(|e| e.to_string())?;
+    run(Command::new("npm").args(["install", "--no-audit", "--no-fund", "--prefix"]).arg(&folder).arg(package))
 }
 
 fn wasm_opt_version(output: &str) -> Option<u32> {

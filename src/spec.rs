@@ -25,6 +25,8 @@ const MAX_TITLE_CHARS: usize = 200;
 const MAX_NAME_CHARS: usize = 100;
 const MAX_PROSE_CHARS: usize = 1000;
 const MAX_BEST_FOR_LINES: usize = 8;
+/// Presets are a row of buttons; more than this would not fit on a phone.
+pub const MAX_PRESETS: usize = 8;
 const MAX_LINK_CHARS: usize = 2000;
 /// Author text quoted back in a message is cut to this many characters.
 const QUOTE_CHARS: usize = 60;
@@ -43,7 +45,18 @@ pub struct Comparison {
     pub scale: Scale,
     pub options: Vec<Choice>,
     pub criteria: Vec<Criterion>,
+    /// Named sets of priorities a visitor can pick with one click.
+    pub presets: Vec<Preset>,
     pub cta: Option<Cta>,
+}
+
+/// A named set of priorities. Criteria the author left out of it keep their own priority.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Preset {
+    pub id: String,
+    pub name: String,
+    /// One level per criterion, in the order of [`Comparison::criteria`].
+    pub priorities: Vec<u8>,
 }
 
 /// One of the things being compared ("option" in the spec; `Option` is taken in Rust).
@@ -81,6 +94,8 @@ impl Default for Scale {
 pub struct Cta {
     pub label: String,
     pub href: String,
+    /// Append the visitor's leader and priorities to the link's query string.
+    pub carry: bool,
 }
 
 /// One thing wrong with a spec: where (`criteria[2].scores.python`) and what.
@@ -358,11 +373,12 @@ impl<'v> Fields<'v> {
     }
 }
 
-const SPEC_FIELDS: &[&str] = &["title", "summary", "scale", "options", "criteria", "cta"];
+const SPEC_FIELDS: &[&str] = &["title", "summary", "scale", "options", "criteria", "presets", "cta"];
 const OPTION_FIELDS: &[&str] = &["id", "name", "best_for"];
 const CRITERION_FIELDS: &[&str] = &["id", "name", "scores", "note", "priority"];
 const SCALE_FIELDS: &[&str] = &["min", "max"];
-const CTA_FIELDS: &[&str] = &["label", "href"];
+const CTA_FIELDS: &[&str] = &["label", "href", "carry"];
+const PRESET_FIELDS: &[&str] = &["id", "name", "priorities"];
 
 fn read_spec(problems: &mut Problems, value: &Value) -> Option<Comparison> {
     let fields = problems.object(value, "", SPEC_FIELDS)?;
@@ -410,7 +426,20 @@ fn read_spec(problems: &mut Problems, value: &Value) -> Option<Comparison> {
 
     let options: Option<Vec<Choice>> = read.into_iter().map(|(_, choice)| choice).collect();
     let criteria: Option<Vec<Criterion>> = criteria.into_iter().map(|(_, criterion)| criterion).collect();
-    Some(Comparison { title: title?, summary, scale: scale?, options: options?, criteria: criteria?, cta: cta.ok()? })
+    // Presets name criteria, so they are checked only against a valid list of them.
+    let presets = match &criteria {
+        Some(criteria) => read_presets(problems, fields.get("presets"), criteria),
+        None => None,
+    };
+    Some(Comparison {
+        title: title?,
+        summary,
+        scale: scale?,
+        options: options?,
+        criteria: criteria?,
+        presets: presets?,
+        cta: cta.ok()?,
+    })
 }
 
 fn read_scale(problems: &mut Problems, value: Option<&Value>) -> Option<Scale> {
@@ -466,9 +495,110 @@ fn read_cta(problems: &mut Problems, value: Option<&Value>) -> Result<Option<Cta
             None
         }
     };
-    match (label, href) {
-        (Some(label), Some(href)) => Ok(Some(Cta { label, href })),
+    let carry = match fields.get("carry") {
+        None | Some(Value::Null) => Some(false),
+        Some(Value::Bool(carry)) => Some(*carry),
+        Some(other) => {
+            problems.add("cta.carry".into(), expected("true or false", other));
+            None
+        }
+    };
+    match (label, href, carry) {
+        (Some(label), Some(href), Some(carry)) => Ok(Some(Cta { label, href, carry })),
         _ => Err(()),
+    }
+}
+
+/// Reads `presets`; `None` when any of them is wrong (each problem is reported).
+fn read_presets(problems: &mut Problems, value: Option<&Value>, criteria: &[Criterion]) -> Option<Vec<Preset>> {
+    let list = match value {
+        None | Some(Value::Null) => return Some(Vec::new()),
+        Some(value) => problems.list(Some(value), "presets")?,
+    };
+    if list.len() > MAX_PRESETS {
+        problems.add("presets".into(), count_message("presets", 0, MAX_PRESETS, list.len()));
+        return None;
+    }
+    let mut ids = Vec::with_capacity(list.len());
+    let mut presets = Vec::with_capacity(list.len());
+    let mut valid = true;
+    for (index, value) in list.iter().enumerate() {
+        let (id, preset) = read_preset(problems, value, index, criteria);
+        valid &= preset.is_some();
+        ids.push(id);
+        presets.extend(preset);
+    }
+    problems.unique_ids("presets", ids.iter().map(Option::as_deref));
+    valid.then_some(presets)
+}
+
+fn read_preset(
+    problems: &mut Problems,
+    value: &Value,
+    index: usize,
+    criteria: &[Criterion],
+) -> (Option<String>, Option<Preset>) {
+    let path = indexed("presets", index);
+    let Some(fields) = problems.object(value, &path, PRESET_FIELDS) else { return (None, None) };
+    let id = problems.id(fields.get("id"), joined(&path, "id"));
+    let name = problems.text(fields.get("name"), joined(&path, "name"), MAX_NAME_CHARS);
+    let path = joined(&path, "priorities");
+    let mut priorities: Vec<u8> = criteria.iter().map(|c| c.priority).collect();
+    let mut given = vec![false; criteria.len()];
+    let mut valid = true;
+    match fields.get("priorities") {
+        None => {
+            problems.add(path, "missing");
+            valid = false;
+        }
+        Some(Value::Object(entries)) if entries.len() > MAX_SCORE_KEYS => {
+            problems.add(path, "expected one level per criterion, got more than 64");
+            valid = false;
+        }
+        Some(Value::Object(entries)) => {
+            for (key, value) in entries {
+                let entry_path = joined(&path, key);
+                let Some(criterion) = criteria.iter().position(|c| c.id == *key) else {
+                    problems.add(entry_path, String::from("no criterion has the id ") + &quoted(key));
+                    valid = false;
+                    continue;
+                };
+                if given[criterion] {
+                    problems.add(entry_path, "given twice");
+                    valid = false;
+                    continue;
+                }
+                given[criterion] = true;
+                match priority_level(problems, value, entry_path) {
+                    Some(level) => priorities[criterion] = level,
+                    None => valid = false,
+                }
+            }
+        }
+        Some(other) => {
+            problems.add(path, expected("an object of levels keyed by criterion id", other));
+            valid = false;
+        }
+    }
+    let preset = match (&id, name, valid) {
+        (Some(id), Some(name), true) => Some(Preset { id: id.clone(), name, priorities }),
+        _ => None,
+    };
+    (id, preset)
+}
+
+/// A priority level: a whole number from 0 to [`MAX_PRIORITY`].
+fn priority_level(problems: &mut Problems, value: &Value, path: String) -> Option<u8> {
+    match value {
+        Value::Number(p) if p.fract() == 0.0 && (0.0..=f64::from(MAX_PRIORITY)).contains(p) => Some(*p as u8),
+        Value::Number(p) => {
+            problems.add(path, String::from("expected a whole number from 0 to 5, got ") + &number(*p));
+            None
+        }
+        other => {
+            problems.add(path, expected("a whole number from 0 to 5", other));
+            None
+        }
     }
 }
 
@@ -517,15 +647,7 @@ fn read_criterion(
     let priority_path = joined(&path, "priority");
     let priority = match fields.get("priority") {
         None | Some(Value::Null) => Some(DEFAULT_PRIORITY),
-        Some(Value::Number(p)) if p.fract() == 0.0 && (0.0..=f64::from(MAX_PRIORITY)).contains(p) => Some(*p as u8),
-        Some(Value::Number(p)) => {
-            problems.add(priority_path, String::from("expected a whole number from 0 to 5, got ") + &number(*p));
-            None
-        }
-        Some(other) => {
-            problems.add(priority_path, expected("a whole number from 0 to 5", other));
-            None
-        }
+        Some(value) => priority_level(problems, value, priority_path),
     };
     let criterion = match (&id, name, priority, scores) {
         (Some(id), Some(name), Some(priority), Some(scores)) => {

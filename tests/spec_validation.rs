@@ -176,7 +176,7 @@ fn unknown_fields_are_rejected_with_their_place() {
     value["subtitle"] = json!("x");
     assert_eq!(
         problems(value),
-        vec!["subtitle: unknown field; expected one of title, summary, scale, options, criteria, cta"]
+        vec!["subtitle: unknown field; expected one of title, summary, scale, options, criteria, presets, cta"]
     );
 }
 
@@ -380,7 +380,7 @@ fn an_empty_key_is_named_in_the_path() {
     assert_eq!(
         problems(value),
         vec![
-            "\"\": unknown field; expected one of title, summary, scale, options, criteria, cta",
+            "\"\": unknown field; expected one of title, summary, scale, options, criteria, presets, cta",
             "criteria[0].scores.\"\": no option has the id ``",
         ]
     );
@@ -399,4 +399,65 @@ fn null_counts_as_absent_for_every_optional_field() {
     assert_eq!((comparison.scale.min, comparison.scale.max), (0.0, 10.0));
     assert!(comparison.cta.is_none());
     assert_eq!(comparison.criteria[0].priority, 3);
+}
+
+#[test]
+fn presets_fill_unlisted_criteria_with_the_authors_priorities() {
+    let mut value = valid();
+    value["presets"] = json!([
+        { "id": "fast", "name": "Speed first", "priorities": { "speed": 5, "cost": 0 } },
+        { "id": "cheap", "name": "On a budget", "priorities": {} }
+    ]);
+    let comparison = parse(value).unwrap();
+    assert_eq!(comparison.presets.len(), 2);
+    assert_eq!(comparison.presets[0].id, "fast");
+    assert_eq!(comparison.presets[0].name, "Speed first");
+    // docs was left out: it keeps its author priority, the default 3.
+    assert_eq!(comparison.presets[0].priorities, vec![5, 0, 3]);
+    assert_eq!(comparison.presets[1].priorities, vec![3, 5, 3]);
+    assert!(parse(valid()).unwrap().presets.is_empty(), "presets are optional");
+}
+
+#[test]
+fn preset_problems_are_reported_with_their_paths() {
+    let mut value = valid();
+    value["presets"] = json!([
+        { "id": "fast", "name": "Speed", "priorities": { "speed": 6, "colour": 2, "cost": "high" } },
+        { "id": "fast", "name": "", "priorities": [1, 2] },
+        { "id": "x", "name": "X" }
+    ]);
+    assert_eq!(
+        problems(value),
+        vec![
+            // serde_json's map sorts the keys.
+            "presets[0].priorities.colour: no criterion has the id `colour`",
+            "presets[0].priorities.cost: expected a whole number from 0 to 5, got text",
+            "presets[0].priorities.speed: expected a whole number from 0 to 5, got 6",
+            "presets[1].name: must not be empty",
+            "presets[1].priorities: expected an object of levels keyed by criterion id, got a list",
+            "presets[2].priorities: missing",
+            "presets[1].id: duplicate id `fast` (also used by presets[0])",
+        ]
+    );
+}
+
+#[test]
+fn preset_count_is_bounded_and_type_checked() {
+    let mut value = valid();
+    let preset = json!({ "id": "p", "name": "P", "priorities": {} });
+    value["presets"] = Value::Array(vec![preset; 9]);
+    assert_eq!(problems(value), vec!["presets: expected 0 to 8 presets, got 9"]);
+    let mut value = valid();
+    value["presets"] = json!({ "fast": {} });
+    assert_eq!(problems(value), vec!["presets: expected a list, got an object"]);
+}
+
+#[test]
+fn the_cta_can_carry_the_visitors_choice() {
+    let mut value = valid();
+    assert!(!parse(value.clone()).unwrap().cta.unwrap().carry, "carry is off unless asked for");
+    value["cta"]["carry"] = json!(true);
+    assert!(parse(value.clone()).unwrap().cta.unwrap().carry);
+    value["cta"]["carry"] = json!("yes");
+    assert_eq!(problems(value), vec!["cta.carry: expected true or false, got text"]);
 }

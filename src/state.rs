@@ -8,6 +8,10 @@ use crate::spec::{Comparison, MAX_PRIORITY};
 pub enum Msg {
     /// A priority slider moved. Levels above the maximum are clamped.
     SetPriority { criterion: usize, level: u8 },
+    /// A preset button: its priorities, and it shows as chosen until a slider moves.
+    ApplyPreset(usize),
+    /// Back to the author's priorities.
+    Reset,
 }
 
 /// What an `update` changed, for the view and for the events.
@@ -16,6 +20,8 @@ pub struct Changes {
     pub priorities: bool,
     /// The leader, or the set of tied options, is different.
     pub result: bool,
+    /// Another preset (or none) is marked as chosen.
+    pub preset: bool,
 }
 
 pub struct CardState {
@@ -23,6 +29,8 @@ pub struct CardState {
     /// Criterion winners depend on the scores only, so they are worked out once.
     winners: Vec<OptionSet>,
     priorities: Vec<u8>,
+    /// The preset last chosen, until a slider moves or the card is reset.
+    active_preset: Option<usize>,
     totals: Vec<f64>,
     has_totals: bool,
     standing: Standing,
@@ -39,6 +47,7 @@ impl CardState {
             comparison,
             winners,
             priorities,
+            active_preset: None,
             totals,
             has_totals: false,
             standing: Standing::NoPriorities,
@@ -49,18 +58,53 @@ impl CardState {
     }
 
     pub fn update(&mut self, msg: Msg) -> Changes {
-        match msg {
+        let before = (self.standing, self.active_preset);
+        let moved = match msg {
             Msg::SetPriority { criterion, level } => {
                 let level = level.min(MAX_PRIORITY);
                 match self.priorities.get_mut(criterion) {
-                    Some(current) if *current != level => *current = level,
-                    _ => return Changes::default(),
+                    Some(current) if *current != level => {
+                        *current = level;
+                        self.active_preset = None;
+                        true
+                    }
+                    _ => false,
                 }
             }
+            Msg::ApplyPreset(index) => match self.comparison.presets.get(index) {
+                Some(preset) => {
+                    self.active_preset = Some(index);
+                    replace(&mut self.priorities, &preset.priorities)
+                }
+                None => false,
+            },
+            Msg::Reset => {
+                self.active_preset = None;
+                let mut changed = false;
+                for (current, criterion) in self.priorities.iter_mut().zip(&self.comparison.criteria) {
+                    changed |= *current != criterion.priority;
+                    *current = criterion.priority;
+                }
+                changed
+            }
+        };
+        let preset = before.1 != self.active_preset;
+        if !moved {
+            return Changes { preset, ..Changes::default() };
         }
-        let before = self.standing;
         self.recompute();
-        Changes { priorities: true, result: !before.same_result(self.standing) }
+        Changes { priorities: true, result: !before.0.same_result(self.standing), preset }
+    }
+
+    /// Puts back priorities saved earlier (a shared link, a stored visit). Returns `false`, and
+    /// changes nothing, when they do not fit this spec.
+    pub fn restore(&mut self, priorities: &[u8]) -> bool {
+        let fits = priorities.len() == self.priorities.len() && priorities.iter().all(|&p| p <= MAX_PRIORITY);
+        if fits && replace(&mut self.priorities, priorities) {
+            self.active_preset = None;
+            self.recompute();
+        }
+        fits
     }
 
     fn recompute(&mut self) {
@@ -78,6 +122,9 @@ impl CardState {
     pub fn priorities(&self) -> &[u8] {
         &self.priorities
     }
+    pub fn active_preset(&self) -> Option<usize> {
+        self.active_preset
+    }
     /// Weighted totals per option; `None` while every priority is 0.
     pub fn totals(&self) -> Option<&[f64]> {
         self.has_totals.then_some(&self.totals[..])
@@ -88,4 +135,11 @@ impl CardState {
     pub fn tally(&self) -> Tally {
         self.tally
     }
+}
+
+/// Copies `new` over `current` (same length); `true` when anything differed.
+fn replace(current: &mut [u8], new: &[u8]) -> bool {
+    let changed = current != new;
+    current.copy_from_slice(new);
+    changed
 }

@@ -166,7 +166,7 @@ fn update_reports_what_changed() {
     assert_eq!(set(&mut state, 99, 1), Changes::default(), "unknown criterion: ignored");
 
     let changes = set(&mut state, ai, 4);
-    assert_eq!(changes, Changes { priorities: true, result: false });
+    assert_eq!(changes, Changes { priorities: true, result: false, preset: false });
     assert_eq!(state.priorities()[ai], 4);
 
     // Levels above the maximum are clamped.
@@ -185,7 +185,7 @@ fn the_result_changes_when_the_leader_changes() {
     }
     assert_eq!(state.standing().leader(), Some(0), "Node.js leads on equal weights");
     let changes = set(&mut state, ai, 5);
-    assert_eq!(changes, Changes { priorities: true, result: true });
+    assert_eq!(changes, Changes { priorities: true, result: true, preset: false });
     assert_eq!(state.standing().leader(), Some(1));
 }
 
@@ -202,4 +202,49 @@ fn winner_labels_name_the_winner_or_a_tie() {
         })
         .collect();
     assert_eq!(labels, ["Node.js wins", "Python wins", "Python wins", "Node.js wins", "Node.js wins", "Tie"]);
+}
+
+fn preset(comparison: &Comparison, id: &str) -> usize {
+    comparison.presets.iter().position(|p| p.id == id).unwrap()
+}
+
+#[test]
+fn the_ml_pipeline_preset_makes_python_lead_until_a_slider_moves() {
+    let mut state = CardState::new(demo());
+    let ml = preset(state.comparison(), "ml-pipeline");
+    let changes = state.update(Msg::ApplyPreset(ml));
+    assert_eq!(changes, Changes { priorities: true, result: true, preset: true });
+    assert_eq!(state.active_preset(), Some(ml));
+    assert_eq!(state.priorities(), &[2, 5, 4, 0, 0, 3]);
+    assert_eq!(state.standing().leader(), Some(1), "Python leads the ML pipeline");
+    // Choosing it again changes nothing.
+    assert_eq!(state.update(Msg::ApplyPreset(ml)), Changes::default());
+    // Touching a slider leaves the preset, even when the result stays.
+    let changes = set(&mut state, 0, 3);
+    assert_eq!(changes, Changes { priorities: true, result: false, preset: true });
+    assert_eq!(state.active_preset(), None);
+}
+
+#[test]
+fn reset_returns_to_the_authors_priorities() {
+    let mut state = CardState::new(demo());
+    let chat = preset(state.comparison(), "chat-app");
+    state.update(Msg::ApplyPreset(chat));
+    let changes = state.update(Msg::Reset);
+    assert!(changes.priorities && changes.preset);
+    assert_eq!(state.priorities(), &[3; 6]);
+    assert_eq!(state.active_preset(), None);
+    assert_eq!(state.update(Msg::Reset), Changes::default(), "a second reset has nothing to do");
+    // An index past the presets is ignored.
+    assert_eq!(state.update(Msg::ApplyPreset(99)), Changes::default());
+}
+
+#[test]
+fn restore_accepts_only_priorities_that_fit() {
+    let mut state = CardState::new(demo());
+    assert!(!state.restore(&[1, 2, 3]), "too few");
+    assert!(!state.restore(&[1, 2, 3, 4, 5, 6]), "6 is above the top level");
+    assert_eq!(state.priorities(), &[3; 6]);
+    assert!(state.restore(&[0, 5, 0, 0, 0, 0]));
+    assert_eq!(state.standing().leader(), Some(1));
 }

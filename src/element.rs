@@ -9,13 +9,14 @@ use std::rc::{Rc, Weak};
 use gloo::events::EventListener;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Event, HtmlElement, HtmlInputElement, ShadowRoot};
+use web_sys::{Element, Event, HtmlElement, HtmlInputElement, ShadowRoot};
 
 use crate::events;
 use crate::js_value;
+use crate::share::{self, Saved};
 use crate::spec::{self, Problem, MAX_PRIORITY};
 use crate::state::{CardState, Msg};
-use crate::view::{self, CardView, INDEX_ATTRIBUTE};
+use crate::view::{self, CardView, Features, ACTION_ATTRIBUTE, COPY_ACTION, INDEX_ATTRIBUTE, PRESET_ATTRIBUTE};
 
 pub const TAG_NAME: &str = "comparison-card";
 
@@ -92,14 +93,48 @@ struct Card {
     /// is a garbage-collection root, so a removed card must hold none of its nodes, or it could
     /// never be collected (and the FinalizationRegistry never free this controller).
     live: Option<Live>,
+    /// What "Copy link" does when the clipboard answers. Made once and kept with the card, not
+    /// with the DOM handles: the clipboard may answer after the card has left the page.
+    copy_callbacks: Option<CopyCallbacks>,
 }
+
+type CopyCallbacks = (Closure<dyn FnMut(JsValue)>, Closure<dyn FnMut(JsValue)>);
 
 struct Live {
     host: HtmlElement,
     view: Option<CardView>,
     keys: Option<events::EventKeys>,
-    /// The one delegated `input` listener on the shadow root.
-    _input_listener: Option<EventListener>,
+    /// Delegated listeners on the shadow root: `input` (sliders move), `change` (a slider is
+    /// let go: the moment to save) and `click` (presets, reset, copy link, call to action).
+    _listeners: Vec<EventListener>,
+}
+
+/// The element's attributes that change how a card behaves, read when it is drawn.
+#[derive(Default)]
+struct Options {
+    features: Features,
+    /// `persist`: priorities kept in localStorage.
+    persist: bool,
+    /// Names the card in the URL fragment and in storage: the element's id, or `card`.
+    id: String,
+}
+
+impl Options {
+    fn read(host: &HtmlElement) -> Self {
+        let id = host.id();
+        Options {
+            features: Features {
+                chart: host.get_attribute("chart").is_none_or(|value| value != "none"),
+                share: host.has_attribute("share"),
+            },
+            persist: host.has_attribute("persist"),
+            id: if id.is_empty() { String::from("card") } else { id },
+        }
+    }
+
+    fn storage_key(&self) -> String {
+        String::from("comparison-card:") + &self.id
+    }
 }
 
 /// What a slider step produced, carried out of the borrow before any event is dispatched, so a
@@ -109,6 +144,18 @@ struct Dispatch {
     detail: JsValue,
     result_changed: bool,
     generation: u32,
+}
+
+impl Dispatch {
+    /// Sends `prioritychange`, then `verdictchange` if the result changed and the spec is the
+    /// same (a page listener may have replaced it meanwhile; then this verdict is stale).
+    fn send(self, card: &Rc<RefCell<Card>>) {
+        events::dispatch(&self.host, events::PRIORITY_CHANGE, &self.detail);
+        let same_spec = card.try_borrow().is_ok_and(|card| card.generation == self.generation);
+        if self.result_changed && same_spec {
+            events::dispatch(&self.host, events::VERDICT_CHANGE, &self.detail);
+        }
+    }
 }
 
 #[wasm_bindgen]
@@ -125,6 +172,7 @@ impl CardController {
             state: None,
             kept_priorities: None,
             live: None,
+            copy_callbacks: None,
         };
         CardController { card: Rc::new(RefCell::new(card)) }
     }
@@ -137,6 +185,7 @@ impl CardController {
         }
         if !card.rendered {
             card.read_spec(host);
+            card.restore_saved(host);
         } else if let Some(priorities) = card.kept_priorities.take() {
             card.read_spec(host);
             card.restore(&priorities);
@@ -173,6 +222,7 @@ impl CardController {
         card.kept_priorities = None;
         let was_live = card.live.take().is_some();
         card.read_spec(host);
+        card.restore_saved(host);
         // Outside the page the card is drawn when it connects, not twice.
         if was_live {
             card.go_live(host, Rc::downgrade(&self.card));
@@ -193,7 +243,7 @@ impl CardController {
             // Still in the page, with nothing to listen to.
             live.view = None;
             live.keys = None;
-            live._input_listener = None;
+            live._listeners.clear();
         }
         let mut message = String::from("cannot be read as plain data: ");
         message.push_str(&reason);
@@ -257,12 +307,65 @@ impl Card {
 
     /// Puts back the priorities a visitor had set, if the spec still has the same criteria.
     fn restore(&mut self, priorities: &[u8]) {
-        let Some(state) = &mut self.state else { return };
-        if state.priorities().len() != priorities.len() {
-            return;
+        if let Some(state) = &mut self.state {
+            state.restore(priorities);
         }
-        for (criterion, &level) in priorities.iter().enumerate() {
-            state.update(Msg::SetPriority { criterion, level });
+    }
+
+    /// With `share` or `persist`, starts from the priorities in the page's URL fragment, or else
+    /// from the ones stored on an earlier visit. Anything that does not fit is ignored, with a
+    /// warning: an old link must never break the card.
+    fn restore_saved(&mut self, host: &HtmlElement) {
+        let Some(state) = &mut self.state else { return };
+        let options = Options::read(host);
+        let Some(window) = web_sys::window() else { return };
+        if options.features.share {
+            let hash = window.location().hash().unwrap_or_default();
+            match share::read_fragment(&hash, &options.id, state.priorities().len()) {
+                Saved::Found(levels) => {
+                    state.restore(&levels);
+                    return;
+                }
+                Saved::Malformed => warn("ignoring priorities in the page address that do not fit card ", &options.id),
+                Saved::Absent => {}
+            }
+        }
+        if options.persist {
+            let stored = local_storage(&window).and_then(|s| s.get_item(&options.storage_key()).ok().flatten());
+            if let Some(stored) = stored {
+                match share::read_keyed(&stored, state.comparison()) {
+                    Some(levels) => {
+                        state.restore(&levels);
+                    }
+                    None => warn("ignoring stored priorities that no longer fit card ", &options.id),
+                }
+            }
+        }
+    }
+
+    /// Writes the priorities where `share` and `persist` keep them. Called when a slider is let
+    /// go or a button is pressed, not on every step: browsers limit how often a page may
+    /// rewrite its address.
+    fn save(&self, host: &HtmlElement) {
+        let Some(state) = &self.state else { return };
+        let options = Options::read(host);
+        let Some(window) = web_sys::window() else { return };
+        if options.features.share {
+            let hash = window.location().hash().unwrap_or_default();
+            let mut url = String::from("#");
+            url.push_str(&share::updated_fragment(&hash, &options.id, state.priorities()));
+            // Replaced, not pushed: moving sliders must not fill the back button's history.
+            if let Ok(history) = window.history() {
+                let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+            }
+        }
+        if options.persist {
+            if let Some(storage) = local_storage(&window) {
+                let mut value = String::new();
+                share::push_keyed(&mut value, state.comparison(), state.priorities());
+                // Full or blocked storage is not the visitor's problem: the card works on.
+                let _ = storage.set_item(&options.storage_key(), &value);
+            }
         }
     }
 
@@ -292,7 +395,7 @@ impl Card {
     fn draw(&mut self, host: &HtmlElement) -> Option<CardView> {
         let state = self.state.as_ref()?;
         let (document, shadow) = (host.owner_document()?, host.shadow_root()?);
-        match view::build(&document, state) {
+        match view::build(&document, state, Options::read(host).features) {
             Ok((root, view)) => {
                 shadow.replace_children_with_node_1(&root);
                 Some(view)
@@ -309,18 +412,26 @@ impl Card {
     /// Connects a rendered card to the page: fresh view handles and the input listener.
     fn go_live(&mut self, host: &HtmlElement, card: Weak<RefCell<Card>>) {
         let view = self.draw(host);
-        let listener = match (&view, host.shadow_root()) {
-            (Some(_), Some(shadow)) => Some(EventListener::new(&shadow, "input", move |event| on_input(&card, event))),
-            _ => None,
-        };
+        let mut listeners = Vec::new();
+        if let (Some(_), Some(shadow)) = (&view, host.shadow_root()) {
+            let (on_step, on_release, on_press) = (card.clone(), card.clone(), card);
+            listeners.push(EventListener::new(&shadow, "input", move |event| on_input(&on_step, event)));
+            listeners.push(EventListener::new(&shadow, "change", move |_| on_change(&on_release)));
+            listeners.push(EventListener::new(&shadow, "click", move |event| on_click(&on_press, event)));
+        }
         let keys = view.as_ref().and(self.state.as_ref()).map(|state| events::EventKeys::new(state.comparison()));
-        self.live = Some(Live { host: host.clone(), view, keys, _input_listener: listener });
+        self.live = Some(Live { host: host.clone(), view, keys, _listeners: listeners });
     }
 
-    /// Applies a slider step; returns what to dispatch once the card is no longer borrowed.
-    fn priority_input(&mut self, criterion: usize, level: u8) -> Option<Dispatch> {
+    /// Applies a visitor's action; returns what to dispatch once the card is no longer borrowed.
+    fn apply(&mut self, msg: Msg) -> Option<Dispatch> {
         let (state, live) = (self.state.as_mut()?, self.live.as_mut()?);
-        let changes = state.update(Msg::SetPriority { criterion, level });
+        let changes = state.update(msg);
+        if changes.preset && !changes.priorities {
+            if let Some(view) = &mut live.view {
+                view.patch(state);
+            }
+        }
         if !changes.priorities {
             return None;
         }
@@ -335,6 +446,70 @@ impl Card {
             generation: self.generation,
         })
     }
+
+    /// The detail every event carries, for the call to action's click.
+    fn current_detail(&self) -> Option<(HtmlElement, JsValue)> {
+        let (state, live) = (self.state.as_ref()?, self.live.as_ref()?);
+        Some((live.host.clone(), events::detail(state, live.keys.as_ref()?)))
+    }
+
+    /// Saves the priorities, then puts the page address on the clipboard and says how it went.
+    fn copy_link(&mut self, card: &Weak<RefCell<Card>>) {
+        let Some(host) = self.live.as_ref().map(|live| live.host.clone()) else { return };
+        self.save(&host);
+        let Some(window) = web_sys::window() else { return };
+        let href = window.location().href().unwrap_or_default();
+        let callbacks = self.copy_callbacks.get_or_insert_with(|| {
+            let (copied, failed) = (card.clone(), card.clone());
+            (
+                Closure::new(move |_| show_copy_status(&copied, "Link copied to the clipboard.")),
+                Closure::new(move |_| show_copy_status(&failed, COPY_FAILED)),
+            )
+        });
+        // Looked up by name: the Clipboard API is missing outside secure contexts, and this
+        // keeps its bindings out of the wasm.
+        let navigator = js_sys::Reflect::get(&window, &JsValue::from_str("navigator")).ok();
+        let clipboard = navigator.and_then(|n| js_sys::Reflect::get(&n, &JsValue::from_str("clipboard")).ok());
+        let promise = clipboard.and_then(|clipboard| {
+            let write = js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText")).ok()?;
+            let write = write.dyn_into::<js_sys::Function>().ok()?;
+            write.call1(&clipboard, &JsValue::from_str(&href)).ok()?.dyn_into::<js_sys::Promise>().ok()
+        });
+        match promise {
+            Some(promise) => {
+                let _ = promise.then2(&callbacks.0, &callbacks.1);
+            }
+            None => {
+                if let Some(view) = self.live.as_mut().and_then(|live| live.view.as_mut()) {
+                    view.show_copy_status(COPY_FAILED);
+                }
+            }
+        }
+    }
+}
+
+const COPY_FAILED: &str = "Could not copy: copy the page address instead.";
+
+fn show_copy_status(card: &Weak<RefCell<Card>>, message: &str) {
+    let Some(card) = card.upgrade() else { return };
+    let Ok(mut card) = card.try_borrow_mut() else { return };
+    if let Some(view) = card.live.as_mut().and_then(|live| live.view.as_mut()) {
+        view.show_copy_status(message);
+    }
+}
+
+fn local_storage(window: &web_sys::Window) -> Option<web_sys::Storage> {
+    // web-sys directly rather than gloo-storage: reading `localStorage` throws when the visitor
+    // blocks site data, and gloo-storage turns that into a JavaScript exception, where the card
+    // has to carry on without storage.
+    window.local_storage().ok().flatten()
+}
+
+fn warn(message: &str, id: &str) {
+    let mut text = String::from("comparison-card: ");
+    text.push_str(message);
+    text.push_str(id);
+    web_sys::console::warn_1(&JsValue::from_str(&text));
 }
 
 /// Replaces the card with the error box and logs the same problems to the console.
@@ -366,15 +541,60 @@ fn on_input(card: &Weak<RefCell<Card>>, event: &Event) {
     let level = value.clamp(0.0, f64::from(MAX_PRIORITY)) as u8;
     let Some(card) = card.upgrade() else { return };
     let dispatch = match card.try_borrow_mut() {
-        Ok(mut card) => card.priority_input(criterion, level),
+        Ok(mut card) => card.apply(Msg::SetPriority { criterion, level }),
         Err(_) => None,
     };
-    let Some(dispatch) = dispatch else { return };
-    events::dispatch(&dispatch.host, events::PRIORITY_CHANGE, &dispatch.detail);
-    // A page listener may have replaced the spec meanwhile; then this verdict is stale.
-    let same_spec = card.try_borrow().is_ok_and(|card| card.generation == dispatch.generation);
-    if dispatch.result_changed && same_spec {
-        events::dispatch(&dispatch.host, events::VERDICT_CHANGE, &dispatch.detail);
+    if let Some(dispatch) = dispatch {
+        dispatch.send(&card);
+    }
+}
+
+/// A slider was let go (or stepped with a key): keep the priorities where asked to.
+fn on_change(card: &Weak<RefCell<Card>>) {
+    let Some(card) = card.upgrade() else { return };
+    let Ok(card) = card.try_borrow() else { return };
+    if let Some(live) = &card.live {
+        card.save(&live.host);
+    }
+}
+
+/// Preset and action buttons, and the call to action.
+fn on_click(card: &Weak<RefCell<Card>>, event: &Event) {
+    let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+    let Ok(Some(control)) = target.closest("button,a") else { return };
+    let Some(strong) = card.upgrade() else { return };
+    if control.tag_name() == "A" {
+        let detail = strong.try_borrow().ok().and_then(|card| card.current_detail());
+        // Sent now, while the browser has not yet followed the link.
+        if let Some((host, detail)) = detail {
+            events::dispatch(&host, events::CTA_CLICK, &detail);
+        }
+        return;
+    }
+    let msg = match (control.get_attribute(PRESET_ATTRIBUTE), control.get_attribute(ACTION_ATTRIBUTE)) {
+        (Some(index), _) => index.parse().ok().map(Msg::ApplyPreset),
+        (None, Some(action)) if action == COPY_ACTION => {
+            if let Ok(mut borrowed) = strong.try_borrow_mut() {
+                borrowed.copy_link(card);
+            }
+            None
+        }
+        (None, Some(_)) => Some(Msg::Reset),
+        (None, None) => None,
+    };
+    let Some(msg) = msg else { return };
+    let dispatch = match strong.try_borrow_mut() {
+        Ok(mut card) => {
+            let dispatch = card.apply(msg);
+            if let Some(live) = &card.live {
+                card.save(&live.host);
+            }
+            dispatch
+        }
+        Err(_) => None,
+    };
+    if let Some(dispatch) = dispatch {
+        dispatch.send(&strong);
     }
 }
 

@@ -1,7 +1,8 @@
 //! The card's events: their names, their `detail`, and how they are dispatched.
 //!
-//! `detail` is `{ priorities: {criterionId: n}, totals: {optionId: x | null}, leader: id | null }`,
-//! written by serde-wasm-bindgen's serializer as plain objects.
+//! `detail` is `{ priorities: {criterionId: n}, totals: {optionId: x | null}, leader: id | null,
+//! preset: id | null, tipping: [{criterion, at, leader}] }`, written by serde-wasm-bindgen's
+//! serializer as plain objects.
 
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
@@ -15,12 +16,15 @@ use crate::state::CardState;
 pub const PRIORITY_CHANGE: &str = "prioritychange";
 /// Fired when the leader, or the set of tied options, changes.
 pub const VERDICT_CHANGE: &str = "verdictchange";
+/// Fired when the visitor follows the call to action, before the browser navigates.
+pub const CTA_CLICK: &str = "ctaclick";
 
 /// The ids as JavaScript strings, made once when a card goes live: every event's detail then
 /// reuses them instead of converting 30-odd strings on each slider step.
 pub struct EventKeys {
     criteria: Vec<JsValue>,
     options: Vec<JsValue>,
+    presets: Vec<JsValue>,
 }
 
 impl EventKeys {
@@ -28,6 +32,7 @@ impl EventKeys {
         EventKeys {
             criteria: comparison.criteria.iter().map(|c| JsValue::from_str(&c.id)).collect(),
             options: comparison.options.iter().map(|o| JsValue::from_str(&o.id)).collect(),
+            presets: comparison.presets.iter().map(|p| JsValue::from_str(&p.id)).collect(),
         }
     }
 }
@@ -62,16 +67,21 @@ impl Serialize for Key<'_> {
 struct Detail<'a>(&'a CardState, &'a EventKeys);
 struct Priorities<'a>(&'a CardState, &'a EventKeys);
 struct Totals<'a>(&'a CardState, &'a EventKeys);
+struct Tipping<'a>(&'a CardState, &'a EventKeys);
+struct Point<'a>(&'a JsValue, u8, &'a JsValue);
 
 impl Serialize for Detail<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let leader = self.0.standing().leader().and_then(|i| self.1.options.get(i)).map(Key);
         // A map rather than a struct: serde-wasm-bindgen caches struct field names in a
         // HashMap, which would bring hashbrown into the wasm for three keys.
-        let mut detail = serializer.serialize_map(Some(3))?;
+        let preset = self.0.active_preset().and_then(|i| self.1.presets.get(i)).map(Key);
+        let mut detail = serializer.serialize_map(Some(5))?;
         detail.serialize_entry("priorities", &Priorities(self.0, self.1))?;
         detail.serialize_entry("totals", &Totals(self.0, self.1))?;
         detail.serialize_entry("leader", &leader)?;
+        detail.serialize_entry("preset", &preset)?;
+        detail.serialize_entry("tipping", &Tipping(self.0, self.1))?;
         detail.end()
     }
 }
@@ -96,5 +106,25 @@ impl Serialize for Totals<'_> {
             map.serialize_entry(&Key(key), &total)?;
         }
         map.end()
+    }
+}
+
+/// `[{ criterion, at, leader }]`, one per criterion with a tipping point, in criterion order.
+impl Serialize for Tipping<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let keys = self.1;
+        serializer.collect_seq(self.0.tipping().iter().filter_map(|point| {
+            Some(Point(keys.criteria.get(point.criterion)?, point.at, keys.options.get(point.leader)?))
+        }))
+    }
+}
+
+impl Serialize for Point<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut point = serializer.serialize_map(Some(3))?;
+        point.serialize_entry("criterion", &Key(self.0))?;
+        point.serialize_entry("at", &self.1)?;
+        point.serialize_entry("leader", &Key(self.2))?;
+        point.end()
     }
 }

@@ -7,10 +7,13 @@
 //! - the DOM edge (`view`, wasm only): builds a card's shadow DOM once and patches it;
 //! - the host API (`element`, wasm only): the `<comparison-card>` custom element.
 
+pub mod chart;
 pub mod scoring;
+pub mod share;
 pub mod spec;
 pub mod state;
 pub mod text;
+pub mod tipping;
 pub mod value;
 
 #[cfg(target_arch = "wasm32")]

@@ -2,6 +2,7 @@
 
 use crate::scoring::{self, OptionSet, Standing, Tally};
 use crate::spec::{Comparison, MAX_PRIORITY};
+use crate::tipping::{self, TippingPoint};
 
 /// Everything a visitor can do to a card.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,6 +36,8 @@ pub struct CardState {
     has_totals: bool,
     standing: Standing,
     tally: Tally,
+    /// Each criterion's nearest slider position that would change the leader.
+    tipping: Vec<TippingPoint>,
 }
 
 impl CardState {
@@ -52,6 +55,7 @@ impl CardState {
             has_totals: false,
             standing: Standing::NoPriorities,
             tally: Tally::default(),
+            tipping: Vec::new(),
         };
         state.recompute();
         state
@@ -111,6 +115,7 @@ impl CardState {
         self.has_totals = scoring::weighted_totals(&self.comparison.criteria, &self.priorities, &mut self.totals);
         self.standing = scoring::standing(&self.totals, self.has_totals);
         self.tally = scoring::tally(&self.winners, &self.priorities);
+        tipping::tipping_points(&self.comparison.criteria, &self.priorities, &mut self.tipping);
     }
 
     pub fn comparison(&self) -> &Comparison {
@@ -134,6 +139,18 @@ impl CardState {
     }
     pub fn tally(&self) -> Tally {
         self.tally
+    }
+    /// Tipping points in criterion order, only for criteria that have one.
+    pub fn tipping(&self) -> &[TippingPoint] {
+        &self.tipping
+    }
+    /// The tipping point needing the smallest slider move.
+    pub fn closest_tipping(&self) -> Option<TippingPoint> {
+        tipping::closest(&self.tipping, &self.priorities)
+    }
+    /// Whether a lead of `margin` points is a close call on this spec's scale.
+    pub fn is_close_call(&self, margin: f64) -> bool {
+        tipping::is_close_call(margin, self.comparison.scale)
     }
 }
 

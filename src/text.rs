@@ -5,6 +5,7 @@
 
 use crate::scoring::{OptionSet, Standing, Tally};
 use crate::spec::Comparison;
+use crate::tipping::TippingPoint;
 
 /// The name of each priority level, indexed by the slider position 0..=5.
 pub const LEVEL_NAMES: [&str; 6] = ["Ignore", "Minor", "Moderate", "Important", "High", "Critical"];
@@ -170,6 +171,55 @@ pub fn push_verdict(out: &mut String, comparison: &Comparison, standing: Standin
                 " are all tied at your priorities."
             });
         }
+    }
+}
+
+/// Put before the verdict when the margin is within a close call.
+pub const CLOSE_CALL: &str = "Close call: ";
+
+/// The nearest change of result, under the verdict: "Python takes the lead if AI / ML ecosystem
+/// is raised to 5 (Critical).", or that no single slider changes it.
+pub fn push_tipping(out: &mut String, comparison: &Comparison, point: Option<TippingPoint>, priorities: &[u8]) {
+    let found = point.and_then(|p| Some((p, comparison.options.get(p.leader)?, comparison.criteria.get(p.criterion)?)));
+    let Some((point, leader, criterion)) = found else {
+        out.push_str("No single priority change alters the result.");
+        return;
+    };
+    out.push_str(&leader.name);
+    out.push_str(" takes the lead if ");
+    out.push_str(&criterion.name);
+    let current = priorities.get(point.criterion).copied().unwrap_or(0);
+    out.push_str(if point.at > current { " is raised to " } else { " is lowered to " });
+    push_uint(out, u64::from(point.at));
+    out.push_str(" (");
+    out.push_str(LEVEL_NAMES[usize::from(point.at.min(5))]);
+    out.push_str(").");
+}
+
+/// The chart's text alternative: what it shows and who scores highest where.
+pub fn push_chart_summary(out: &mut String, comparison: &Comparison, winners: &[OptionSet], radar: bool) {
+    out.push_str(if radar { "Radar chart of the scores on " } else { "Bar chart of the scores on " });
+    push_count(out, comparison.criteria.len() as u64, "criterion", "criteria");
+    out.push_str("; the more a criterion matters to you, the bolder it is drawn.");
+    let criterion_names = |keep: &dyn Fn(OptionSet) -> bool| -> Vec<&str> {
+        comparison.criteria.iter().zip(winners).filter(|(_, w)| keep(**w)).map(|(c, _)| c.name.as_str()).collect()
+    };
+    for (index, option) in comparison.options.iter().enumerate() {
+        let names = criterion_names(&|w: OptionSet| w.only() == Some(index));
+        if names.is_empty() {
+            continue;
+        }
+        out.push(' ');
+        out.push_str(&option.name);
+        out.push_str(" scores highest on ");
+        push_name_list(out, names.into_iter());
+        out.push('.');
+    }
+    let tied = criterion_names(&|w: OptionSet| w.only().is_none());
+    if !tied.is_empty() {
+        out.push_str(" Tied: ");
+        push_name_list(out, tied.into_iter());
+        out.push('.');
     }
 }
 

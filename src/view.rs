@@ -4,13 +4,32 @@
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement, Text};
 
+use crate::chart;
 use crate::scoring::Standing;
+use crate::share;
 use crate::spec::{Comparison, Problem, MAX_PRIORITY};
 use crate::state::CardState;
 use crate::text::{self, TallyItem, LEVEL_NAMES};
 
 /// Attribute on each slider naming its criterion's index, read back by the input listener.
 pub const INDEX_ATTRIBUTE: &str = "data-index";
+/// Attribute on each preset button naming its index, read back by the click listener.
+pub const PRESET_ATTRIBUTE: &str = "data-preset";
+/// Attribute on the other buttons naming what they do.
+pub const ACTION_ATTRIBUTE: &str = "data-action";
+pub const RESET_ACTION: &str = "reset";
+pub const COPY_ACTION: &str = "copy";
+
+const SVG: &str = "http://www.w3.org/2000/svg";
+
+/// What the element's attributes ask of the view.
+#[derive(Clone, Copy, Default)]
+pub struct Features {
+    /// `chart="none"` turns the chart off.
+    pub chart: bool,
+    /// `share`: a "Copy link" button.
+    pub share: bool,
+}
 
 /// A text node and the text it shows, so writing the same text again costs nothing.
 struct TextSlot {
@@ -58,6 +77,22 @@ struct RowHandles {
     level: TextSlot,
     ignored: Flag,
     shown_priority: Option<u8>,
+    /// The small mark on the slider where the leader would change.
+    tick: HtmlElement,
+    shown_tick: Option<u8>,
+    /// The criterion's axis (or bar group) in the chart, whose weight follows the priority.
+    axis: Option<Element>,
+}
+
+struct PresetHandles {
+    button: Element,
+    pressed: Option<bool>,
+}
+
+/// The call to action when it carries the visitor's choice: its link and the author's address.
+struct CarryHandles {
+    link: Element,
+    href: String,
 }
 
 struct TallyHandles {
@@ -72,6 +107,12 @@ pub struct CardView {
     rows: Vec<RowHandles>,
     tally: Vec<TallyHandles>,
     verdict: TextSlot,
+    close_call: Flag,
+    tipping: TextSlot,
+    presets: Vec<PresetHandles>,
+    carry: Option<CarryHandles>,
+    /// "Link copied", or why not; empty until the button is used.
+    copy_status: Option<TextSlot>,
     /// Reused for every number and sentence, so a patch does not allocate once warm.
     scratch: String,
 }
@@ -105,6 +146,21 @@ impl Builder<'_> {
         Ok(element)
     }
 
+    fn svg(&self, parent: &Element, tag: &str, class: &str) -> Result<Element, JsValue> {
+        let element = self.document.create_element_ns(Some(SVG), tag)?;
+        if !class.is_empty() {
+            let _ = element.set_attribute("class", class);
+        }
+        let _ = parent.append_child(&element);
+        Ok(element)
+    }
+
+    fn button(&self, parent: &Element, class: &str, text: &str) -> Result<Element, JsValue> {
+        let button = self.text_child(parent, "button", class, text)?;
+        let _ = button.set_attribute("type", "button");
+        Ok(button)
+    }
+
     fn slot(&self, parent: &Element, text: &str) -> Result<TextSlot, JsValue> {
         let node = self.document.create_text_node(text);
         let _ = parent.append_child(&node);
@@ -121,7 +177,7 @@ fn option_class(base: &str, index: usize) -> String {
 }
 
 /// Builds the card for `state`, detached; the caller inserts it once.
-pub fn build(document: &Document, state: &CardState) -> Result<(Element, CardView), JsValue> {
+pub fn build(document: &Document, state: &CardState, features: Features) -> Result<(Element, CardView), JsValue> {
     let b = Builder { document };
     let comparison = state.comparison();
     let card = b.element("article", "card")?;
@@ -141,28 +197,180 @@ pub fn build(document: &Document, state: &CardState) -> Result<(Element, CardVie
     let _ = verdict_box.set_attribute("role", "status");
     let _ = verdict_box.set_attribute("part", "verdict");
     let verdict = b.slot(&verdict_box, "")?;
+    let tipping_box = b.child(&card, "p", "tipping")?;
+    let _ = tipping_box.set_attribute("part", "tipping");
+    let tipping = b.slot(&tipping_box, "")?;
 
     let tally = build_tally(&b, &card, comparison)?;
+    let axes = if features.chart { build_chart(&b, &card, state)? } else { Vec::new() };
 
     let section = b.child(&card, "section", "criteria")?;
     // Named by its heading and the card's title: two cards on a page need distinct landmarks.
     let _ = section.set_attribute("aria-labelledby", "criteria-title title");
     b.text_child(&section, "h3", "section-title", "Your priorities")?.set_id("criteria-title");
     b.text_child(&section, "p", "hint", "Move a slider to say how much each criterion matters to you.")?;
-    let rows = build_rows(&b, &section, state)?;
+    let (presets, copy_status) = build_toolbar(&b, &section, comparison, features)?;
+    let rows = build_rows(&b, &section, state, axes)?;
 
     build_best_for(&b, &card, comparison)?;
+    let mut carry = None;
     if let Some(cta) = &comparison.cta {
         let footer = b.child(&card, "footer", "foot")?;
         let link = b.text_child(&footer, "a", "cta", &cta.label)?;
         // The link was checked in validation (https, http or mailto only).
         let _ = link.set_attribute("href", &cta.href);
         let _ = link.set_attribute("part", "cta");
+        if cta.carry && share::can_carry(&cta.href) {
+            carry = Some(CarryHandles { link, href: cta.href.clone() });
+        }
     }
 
-    let mut view = CardView { options, rows, tally, verdict, scratch: String::new() };
+    let mut view = CardView {
+        options,
+        rows,
+        tally,
+        verdict,
+        close_call: Flag::new(&verdict_box, "data-close"),
+        tipping,
+        presets,
+        carry,
+        copy_status,
+        scratch: String::new(),
+    };
     view.patch(state);
     Ok((card, view))
+}
+
+/// Preset buttons, "Reset" and, when the card is shared, "Copy link" with its status line.
+fn build_toolbar(
+    b: &Builder,
+    section: &Element,
+    comparison: &Comparison,
+    features: Features,
+) -> Result<(Vec<PresetHandles>, Option<TextSlot>), JsValue> {
+    let bar = b.child(section, "div", "toolbar")?;
+    let mut presets = Vec::with_capacity(comparison.presets.len());
+    if !comparison.presets.is_empty() {
+        let group = b.child(&bar, "div", "presets")?;
+        let _ = group.set_attribute("role", "group");
+        let _ = group.set_attribute("aria-label", "Preset priorities");
+        let mut index_text = String::new();
+        for (index, preset) in comparison.presets.iter().enumerate() {
+            let button = b.button(&group, "preset", &preset.name)?;
+            let _ = button.set_attribute("part", "preset");
+            index_text.clear();
+            text::push_uint(&mut index_text, index as u64);
+            let _ = button.set_attribute(PRESET_ATTRIBUTE, &index_text);
+            presets.push(PresetHandles { button, pressed: None });
+        }
+    }
+    let actions = b.child(&bar, "div", "actions")?;
+    let reset = b.button(&actions, "action", "Reset")?;
+    let _ = reset.set_attribute(ACTION_ATTRIBUTE, RESET_ACTION);
+    let _ = reset.set_attribute("aria-label", "Reset to the author's priorities");
+    let mut copy_status = None;
+    if features.share {
+        let copy = b.button(&actions, "action", "Copy link")?;
+        let _ = copy.set_attribute(ACTION_ATTRIBUTE, COPY_ACTION);
+        let status = b.child(&actions, "span", "copy-status")?;
+        let _ = status.set_attribute("role", "status");
+        copy_status = Some(b.slot(&status, "")?);
+    }
+    Ok((presets, copy_status))
+}
+
+/// The chart under the tally: a radar for three criteria or more, grouped bars for fewer.
+/// Returns one element per criterion (its axis or its group) for the priority emphasis.
+fn build_chart(b: &Builder, card: &Element, state: &CardState) -> Result<Vec<Element>, JsValue> {
+    let comparison = state.comparison();
+    let criteria = &comparison.criteria;
+    let radar = chart::is_radar(criteria.len());
+    let figure = b.child(card, "figure", "chart")?;
+    let _ = figure.set_attribute("part", "chart");
+    let svg = b.svg(&figure, "svg", "chart-svg")?;
+    let _ = svg.set_attribute("viewBox", if radar { chart::RADAR_VIEW_BOX } else { chart::BARS_VIEW_BOX });
+    let _ = svg.set_attribute("role", "img");
+    let _ = svg.set_attribute("focusable", "false");
+    let mut scratch = String::new();
+    text::push_chart_summary(&mut scratch, comparison, state.winners(), radar);
+    let _ = svg.set_attribute("aria-label", &scratch);
+
+    let mut axes = Vec::with_capacity(criteria.len());
+    if radar {
+        let directions = chart::axis_directions(criteria.len());
+        for fraction in chart::RINGS {
+            scratch.clear();
+            chart::push_ring(&mut scratch, fraction, &directions);
+            let _ = b.svg(&svg, "polygon", "ring")?.set_attribute("points", &scratch);
+        }
+        for (criterion, &direction) in criteria.iter().zip(&directions) {
+            let axis = b.svg(&svg, "g", "axis")?;
+            let line = b.svg(&axis, "line", "")?;
+            scratch.clear();
+            text::push_fixed(&mut scratch, direction.0 * chart::RADIUS, 1);
+            let _ = line.set_attribute("x2", &scratch);
+            scratch.clear();
+            text::push_fixed(&mut scratch, direction.1 * chart::RADIUS, 1);
+            let _ = line.set_attribute("y2", &scratch);
+            let label = chart::axis_label(direction);
+            svg_text(b, &axis, &mut scratch, &label, &criterion.name)?;
+            axes.push(axis);
+        }
+        for (index, _) in comparison.options.iter().enumerate() {
+            scratch.clear();
+            chart::push_polygon(&mut scratch, criteria.iter().map(|c| c.scores[index]), comparison.scale, &directions);
+            let _ = b.svg(&svg, "polygon", &option_class("shape", index))?.set_attribute("points", &scratch);
+        }
+    } else {
+        let options = comparison.options.len();
+        for (position, criterion) in criteria.iter().enumerate() {
+            let group = b.svg(&svg, "g", "axis")?;
+            for (index, &score) in criterion.scores.iter().enumerate() {
+                let bar = chart::bar(position, criteria.len(), index, options, score, comparison.scale);
+                let rect = b.svg(&group, "rect", &option_class("column", index))?;
+                for (name, value) in [("x", bar.x), ("y", bar.y), ("width", bar.width), ("height", bar.height)] {
+                    scratch.clear();
+                    text::push_fixed(&mut scratch, value, 1);
+                    let _ = rect.set_attribute(name, &scratch);
+                }
+            }
+            svg_text(b, &group, &mut scratch, &chart::bar_label(position, criteria.len()), &criterion.name)?;
+            axes.push(group);
+        }
+    }
+
+    // The options' colours, named; the SVG's label already says the same to a screen reader.
+    let legend = b.child(&figure, "ul", "legend")?;
+    let _ = legend.set_attribute("aria-hidden", "true");
+    for (index, option) in comparison.options.iter().enumerate() {
+        b.text_child(&legend, "li", &option_class("legend-item", index), &option.name)?;
+    }
+    Ok(axes)
+}
+
+/// A text label in the chart, placed by `label`. Long names are cut: the rows show them whole.
+fn svg_text(
+    b: &Builder,
+    parent: &Element,
+    scratch: &mut String,
+    label: &chart::Label,
+    name: &str,
+) -> Result<(), JsValue> {
+    let element = b.svg(parent, "text", "")?;
+    for (attribute, value) in [("x", label.x), ("y", label.y)] {
+        scratch.clear();
+        text::push_fixed(scratch, value, 1);
+        let _ = element.set_attribute(attribute, scratch);
+    }
+    let _ = element.set_attribute("text-anchor", label.anchor);
+    scratch.clear();
+    let mut chars = name.chars();
+    scratch.extend(chars.by_ref().take(22));
+    if chars.next().is_some() {
+        scratch.push('…');
+    }
+    element.set_text_content(Some(scratch));
+    Ok(())
 }
 
 fn build_totals(b: &Builder, card: &Element, comparison: &Comparison) -> Result<Vec<OptionHandles>, JsValue> {
@@ -212,7 +420,13 @@ fn build_tally(b: &Builder, card: &Element, comparison: &Comparison) -> Result<V
     Ok(handles)
 }
 
-fn build_rows(b: &Builder, section: &Element, state: &CardState) -> Result<Vec<RowHandles>, JsValue> {
+fn build_rows(
+    b: &Builder,
+    section: &Element,
+    state: &CardState,
+    axes: Vec<Element>,
+) -> Result<Vec<RowHandles>, JsValue> {
+    let mut axes = axes.into_iter();
     let comparison = state.comparison();
     let scale = comparison.scale;
     let list = b.child(section, "ol", "rows")?;
@@ -272,11 +486,23 @@ fn build_rows(b: &Builder, section: &Element, state: &CardState) -> Result<Vec<R
         let _ = slider.set_attribute("part", "slider");
         let caption = b.text_child(&control, "span", "priority-caption", "Priority")?;
         let _ = caption.set_attribute("aria-hidden", "true");
-        let _ = control.append_child(&slider);
+        let track = b.child(&control, "span", "slider-box")?;
+        let _ = track.append_child(&slider);
+        let tick: HtmlElement = b.child(&track, "span", "tick")?.unchecked_into();
+        let _ = tick.set_attribute("aria-hidden", "true");
+        tick.set_hidden(true);
         let level_box = b.child(&control, "span", "priority-level")?;
         let _ = level_box.set_attribute("aria-hidden", "true");
         let level = b.slot(&level_box, "")?;
-        handles.push(RowHandles { slider, level, ignored: Flag::new(&row, "data-ignored"), shown_priority: None });
+        handles.push(RowHandles {
+            slider,
+            level,
+            ignored: Flag::new(&row, "data-ignored"),
+            shown_priority: None,
+            tick,
+            shown_tick: None,
+            axis: axes.next(),
+        });
     }
     Ok(handles)
 }
@@ -329,9 +555,26 @@ impl CardView {
             handles.leader.set(leads);
         }
 
+        let close = matches!(standing, Standing::Leader { margin, .. } if state.is_close_call(margin));
         scratch.clear();
+        if close {
+            scratch.push_str(text::CLOSE_CALL);
+        }
         text::push_verdict(scratch, comparison, standing);
         self.verdict.set(scratch);
+        self.close_call.set(close);
+        scratch.clear();
+        text::push_tipping(scratch, comparison, state.closest_tipping(), state.priorities());
+        self.tipping.set(scratch);
+
+        let active = state.active_preset();
+        for (index, preset) in self.presets.iter_mut().enumerate() {
+            let pressed = active == Some(index);
+            if preset.pressed != Some(pressed) {
+                let _ = preset.button.set_attribute("aria-pressed", if pressed { "true" } else { "false" });
+                preset.pressed = Some(pressed);
+            }
+        }
 
         let tally = state.tally();
         for handles in &mut self.tally {
@@ -344,7 +587,19 @@ impl CardView {
             handles.label.set(scratch);
         }
 
-        for (row, &priority) in self.rows.iter_mut().zip(state.priorities()) {
+        let mut tipping = state.tipping().iter().peekable();
+        for (index, (row, &priority)) in self.rows.iter_mut().zip(state.priorities()).enumerate() {
+            let tick = tipping.next_if(|point| point.criterion == index).map(|point| point.at);
+            if row.shown_tick != tick {
+                if let Some(at) = tick {
+                    scratch.clear();
+                    text::push_uint(scratch, u64::from(at));
+                    // Placed by the stylesheet from this one number, through the CSSOM.
+                    let _ = row.tick.style().set_property("--at", scratch);
+                }
+                row.tick.set_hidden(tick.is_none());
+                row.shown_tick = tick;
+            }
             if row.shown_priority == Some(priority) {
                 continue;
             }
@@ -353,7 +608,27 @@ impl CardView {
             let _ = row.slider.set_attribute("aria-valuetext", name);
             row.level.set(name);
             row.ignored.set(priority == 0);
+            if let Some(axis) = &row.axis {
+                scratch.clear();
+                text::push_uint(scratch, u64::from(priority));
+                let _ = axis.set_attribute("data-level", scratch);
+            }
             row.shown_priority = Some(priority);
+        }
+
+        if let Some(carry) = &self.carry {
+            scratch.clear();
+            share::push_keyed(scratch, comparison, state.priorities());
+            let leader = standing.leader().and_then(|i| comparison.options.get(i)).map(|o| o.id.as_str());
+            let href = share::carried_href(&carry.href, leader, scratch);
+            let _ = carry.link.set_attribute("href", &href);
+        }
+    }
+
+    /// Says whether "Copy link" worked.
+    pub fn show_copy_status(&mut self, message: &str) {
+        if let Some(status) = &mut self.copy_status {
+            status.set(message);
         }
     }
 }

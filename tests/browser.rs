@@ -31,8 +31,16 @@ async fn settle() {
 
 /// A card with its spec in a JSON script child, appended to the page.
 async fn mount(spec_json: &str) -> HtmlElement {
+    mount_with(spec_json, &[]).await
+}
+
+/// The same, with attributes set before the card enters the page.
+async fn mount_with(spec_json: &str, attributes: &[(&str, &str)]) -> HtmlElement {
     comparison_card::define();
     let card: HtmlElement = document().create_element("comparison-card").unwrap().unchecked_into();
+    for (name, value) in attributes {
+        card.set_attribute(name, value).unwrap();
+    }
     let script = document().create_element("script").unwrap();
     script.set_attribute("type", "application/json").unwrap();
     script.set_text_content(Some(spec_json));
@@ -92,7 +100,7 @@ impl Recorder {
 
     fn on(target: &web_sys::EventTarget) -> Self {
         let events: Rc<RefCell<Vec<(String, JsValue, bool)>>> = Rc::default();
-        let listeners = ["prioritychange", "verdictchange"]
+        let listeners = ["prioritychange", "verdictchange", "ctaclick"]
             .into_iter()
             .map(|name| {
                 let events = Rc::clone(&events);
@@ -118,8 +126,9 @@ fn get(value: &JsValue, path: &[&str]) -> JsValue {
     path.iter().fold(value.clone(), |v, key| Reflect::get(&v, &JsValue::from_str(key)).unwrap())
 }
 
-/// Captures console.error calls while alive.
+/// Captures console.error (or another console method's) calls while alive.
 struct ConsoleErrors {
+    method: &'static str,
     original: JsValue,
     calls: Rc<RefCell<Vec<String>>>,
     _hook: Closure<dyn Fn(JsValue)>,
@@ -127,15 +136,19 @@ struct ConsoleErrors {
 
 impl ConsoleErrors {
     fn capture() -> Self {
+        ConsoleErrors::capture_method("error")
+    }
+
+    fn capture_method(method: &'static str) -> Self {
         let console = Reflect::get(&js_sys::global(), &"console".into()).unwrap();
-        let original = Reflect::get(&console, &"error".into()).unwrap();
+        let original = Reflect::get(&console, &method.into()).unwrap();
         let calls: Rc<RefCell<Vec<String>>> = Rc::default();
         let sink = Rc::clone(&calls);
         let hook = Closure::<dyn Fn(JsValue)>::new(move |first: JsValue| {
             sink.borrow_mut().push(first.as_string().unwrap_or_default());
         });
-        Reflect::set(&console, &"error".into(), hook.as_ref()).unwrap();
-        ConsoleErrors { original, calls, _hook: hook }
+        Reflect::set(&console, &method.into(), hook.as_ref()).unwrap();
+        ConsoleErrors { method, original, calls, _hook: hook }
     }
 
     fn messages(&self) -> Vec<String> {
@@ -146,7 +159,7 @@ impl ConsoleErrors {
 impl Drop for ConsoleErrors {
     fn drop(&mut self) {
         let console = Reflect::get(&js_sys::global(), &"console".into()).unwrap();
-        Reflect::set(&console, &"error".into(), &self.original).unwrap();
+        Reflect::set(&console, &self.method.into(), &self.original).unwrap();
     }
 }
 
@@ -184,7 +197,13 @@ async fn the_demo_card_renders_every_part() {
     }
     assert_eq!(all(&card, ".best-list li").len(), 4);
     let cta = find(&card, "a.cta");
-    assert_eq!(cta.get_attribute("href").as_deref(), Some("https://example.com/consultation"));
+    // The demo's call to action carries the visitor's choice (cta.carry).
+    assert_eq!(
+        cta.get_attribute("href").as_deref(),
+        Some(
+            "https://example.com/consultation?cc_leader=node&cc_priorities=concurrency:3,ai-ml:3,productivity:3,full-stack:3,real-time:3,community:3"
+        )
+    );
     assert_eq!(cta.text_content().as_deref(), Some("Book a free stack consultation"));
     card.remove();
 }
@@ -557,4 +576,338 @@ async fn two_moves_in_one_task_leave_a_working_card() {
     move_slider(&card, "full-stack", 0);
     assert_eq!(recorder.names()[0], "prioritychange", "the card still listens");
     card.remove();
+}
+
+// ---- Decision insight: chart, presets, tipping points, share, persist, call to action ----
+
+fn click(card: &HtmlElement, selector: &str) {
+    find(card, selector).unchecked_into::<HtmlElement>().click();
+}
+
+fn slider_levels(card: &HtmlElement) -> Vec<f64> {
+    DEMO_CRITERIA.iter().map(|id| slider(card, id).value_as_number()).collect()
+}
+
+fn pressed(card: &HtmlElement) -> Vec<String> {
+    all(card, ".preset").iter().map(|b| b.get_attribute("aria-pressed").unwrap_or_default()).collect()
+}
+
+/// Lets a slider go: the `change` event a browser sends when a drag ends.
+fn release_slider(card: &HtmlElement, criterion: &str) {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    slider(card, criterion).dispatch_event(&Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+}
+
+fn demo_comparison() -> comparison_card::spec::Comparison {
+    let value = js_sys::JSON::parse(DEMO).unwrap();
+    comparison_card::spec::parse(serde_wasm_bindgen::Deserializer::from(value)).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_radar_has_one_polygon_per_option_drawn_from_the_scores() {
+    use comparison_card::chart;
+    let card = mount(DEMO).await;
+    let chart_svg = find(&card, ".chart svg");
+    assert_eq!(chart_svg.get_attribute("role").as_deref(), Some("img"));
+    let label = chart_svg.get_attribute("aria-label").unwrap();
+    assert!(label.starts_with("Radar chart of the scores on 6 criteria"), "{label}");
+    assert!(
+        label.contains(
+            "Node.js scores highest on Performance & concurrency, Full-stack JavaScript and Real-time features."
+        ),
+        "{label}"
+    );
+    assert!(label.contains("Tied: Community & hiring."), "{label}");
+    assert!(all(&card, ".chart [tabindex], .chart a, .chart button").is_empty(), "nothing in the chart takes focus");
+
+    let shapes = all(&card, "polygon.shape");
+    assert_eq!(shapes.len(), 2, "one polygon per option");
+    let comparison = demo_comparison();
+    let directions = chart::axis_directions(6);
+    for (index, shape) in shapes.iter().enumerate() {
+        let mut expected = String::new();
+        chart::push_polygon(
+            &mut expected,
+            comparison.criteria.iter().map(|c| c.scores[index]),
+            comparison.scale,
+            &directions,
+        );
+        assert_eq!(shape.get_attribute("points").unwrap(), expected);
+    }
+    // Node.js scores 10 on concurrency: its first point is the top of the outer ring.
+    assert!(shapes[0].get_attribute("points").unwrap().starts_with("0.0,-100.0 "));
+    // Python scores 10 on AI / ML: the second axis, up and to the right.
+    assert_eq!(shapes[1].get_attribute("points").unwrap().split(' ').nth(1), Some("86.6,-50.0"));
+    card.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_charts_emphasis_follows_the_priorities() {
+    let card = mount(DEMO).await;
+    let axes = all(&card, ".axis");
+    assert_eq!(axes.len(), 6);
+    let width = |axis: &Element| {
+        let line = axis.query_selector("line").unwrap().unwrap();
+        web_sys::window()
+            .unwrap()
+            .get_computed_style(&line)
+            .unwrap()
+            .unwrap()
+            .get_property_value("stroke-width")
+            .unwrap()
+    };
+    assert!(axes.iter().all(|a| a.get_attribute("data-level").as_deref() == Some("3")));
+    assert_eq!(width(&axes[1]), "2px");
+    move_slider(&card, "ai-ml", 5);
+    move_slider(&card, "full-stack", 0);
+    assert_eq!(axes[1].get_attribute("data-level").as_deref(), Some("5"));
+    assert_eq!(width(&axes[1]), "4px", "a critical criterion is drawn thickest");
+    assert_eq!(width(&axes[3]), "0.75px", "an ignored one thinnest");
+    assert_eq!(width(&axes[0]), "2px", "the others are unchanged");
+    card.remove();
+}
+
+#[wasm_bindgen_test]
+async fn fewer_than_three_criteria_get_bars_and_the_chart_can_be_turned_off() {
+    let two = r#"{"title":"T","options":[{"id":"a","name":"A"},{"id":"b","name":"B"},{"id":"c","name":"C"}],
+        "criteria":[{"id":"x","name":"X","scores":{"a":10,"b":5,"c":0}},{"id":"y","name":"Y","scores":{"a":1,"b":2,"c":3}}]}"#;
+    let card = mount(two).await;
+    assert!(all(&card, "polygon.shape").is_empty());
+    let bars = all(&card, "rect.column");
+    assert_eq!(bars.len(), 6, "two groups of three bars");
+    let heights: Vec<String> = bars.iter().map(|b| b.get_attribute("height").unwrap()).collect();
+    assert_eq!(heights, ["172.0", "86.0", "0.0", "17.2", "34.4", "51.6"]);
+    assert!(find(&card, ".chart svg").get_attribute("aria-label").unwrap().starts_with("Bar chart"));
+    card.remove();
+
+    let card = mount_with(DEMO, &[("chart", "none")]).await;
+    assert!(all(&card, ".chart").is_empty());
+    assert_eq!(all(&card, ".row").len(), 6, "the rest of the card is there");
+    card.remove();
+}
+
+#[wasm_bindgen_test]
+async fn presets_move_the_sliders_until_a_slider_moves() {
+    let card = mount(DEMO).await;
+    let recorder = Recorder::new();
+    assert_eq!(texts(&card, ".preset"), ["Real-time chat app", "ML pipeline", "Full-stack startup"]);
+    assert_eq!(pressed(&card), ["false", "false", "false"]);
+
+    click(&card, ".preset[data-preset='1']");
+    assert_eq!(slider_levels(&card), [2.0, 5.0, 4.0, 0.0, 0.0, 3.0]);
+    assert_eq!(pressed(&card), ["false", "true", "false"]);
+    assert!(text(&card, ".verdict").starts_with("Python leads by 2.0"), "{}", text(&card, ".verdict"));
+    assert_eq!(recorder.names(), ["prioritychange", "verdictchange"]);
+    let detail = recorder.events.borrow()[0].1.clone();
+    assert_eq!(get(&detail, &["preset"]).as_string().as_deref(), Some("ml-pipeline"));
+    assert_eq!(get(&detail, &["priorities", "ai-ml"]).as_f64(), Some(5.0));
+
+    move_slider(&card, "community", 4);
+    assert_eq!(pressed(&card), ["false", "false", "false"], "a slider leaves the preset");
+    click(&card, "[data-action='reset']");
+    assert_eq!(slider_levels(&card), [3.0; 6]);
+    assert_eq!(text(&card, ".verdict"), "Node.js leads by 1.2 points at your priorities.");
+    card.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_tipping_sentence_and_ticks_follow_the_priorities() {
+    let card = mount(DEMO).await;
+    assert_eq!(text(&card, ".tipping"), "No single priority change alters the result.");
+    assert!(all(&card, ".tick").iter().all(|t| t.has_attribute("hidden")));
+
+    click(&card, ".preset[data-preset='1']");
+    // From the ML pipeline, AI / ML down to 0 or Full-stack up to 5 both bring Node.js back;
+    // the first criterion wins the tie.
+    assert_eq!(text(&card, ".tipping"), "Node.js takes the lead if AI / ML ecosystem is lowered to 0 (Ignore).");
+    let ticks = all(&card, ".tick");
+    let shown: Vec<bool> = ticks.iter().map(|t| !t.has_attribute("hidden")).collect();
+    assert_eq!(shown, [false, true, false, true, false, false]);
+    let at = |tick: &Element| tick.unchecked_ref::<HtmlElement>().style().get_property_value("--at").unwrap();
+    assert_eq!((at(&ticks[1]), at(&ticks[3])), ("0".to_string(), "5".to_string()));
+
+    let recorder = Recorder::new();
+    move_slider(&card, "community", 4);
+    let detail = recorder.events.borrow()[0].1.clone();
+    let tipping: js_sys::Array = get(&detail, &["tipping"]).unchecked_into();
+    assert!(tipping.length() >= 1);
+    let first = tipping.get(0);
+    assert_eq!(get(&first, &["criterion"]).as_string().as_deref(), Some("ai-ml"));
+    assert_eq!(get(&first, &["leader"]).as_string().as_deref(), Some("node"));
+    assert!(get(&detail, &["preset"]).is_null());
+    card.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_close_call_is_marked() {
+    let card = mount(DEMO).await;
+    // Node.js 151/19 = 7.95 to Python 149/19 = 7.84 with ai-ml at 5 and full-stack at 2.
+    move_slider(&card, "ai-ml", 5);
+    move_slider(&card, "full-stack", 2);
+    let verdict = find(&card, ".verdict");
+    assert!(verdict.has_attribute("data-close"));
+    assert!(
+        verdict.text_content().unwrap().starts_with("Close call: Node.js leads by 0.1"),
+        "{:?}",
+        verdict.text_content()
+    );
+    move_slider(&card, "full-stack", 3);
+    assert!(!verdict.has_attribute("data-close"));
+    card.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_call_to_action_carries_the_choice_and_announces_the_click() {
+    let card = mount(DEMO).await;
+    click(&card, ".preset[data-preset='1']");
+    let href = find(&card, "a.cta").get_attribute("href").unwrap();
+    assert_eq!(
+        href,
+        "https://example.com/consultation?cc_leader=python&cc_priorities=concurrency:2,ai-ml:5,productivity:4,full-stack:0,real-time:0,community:3"
+    );
+    // The test page must not navigate away: cancel the click before the card sees it.
+    let _stay = EventListener::new_with_options(
+        &web_sys::window().unwrap(),
+        "click",
+        gloo::events::EventListenerOptions { phase: gloo::events::EventListenerPhase::Capture, passive: false },
+        |event| event.prevent_default(),
+    );
+    let recorder = Recorder::new();
+    click(&card, "a.cta");
+    assert_eq!(recorder.names(), ["ctaclick"], "sent during the click, before any navigation");
+    let detail = recorder.events.borrow()[0].1.clone();
+    assert_eq!(get(&detail, &["leader"]).as_string().as_deref(), Some("python"));
+    assert_eq!(get(&detail, &["preset"]).as_string().as_deref(), Some("ml-pipeline"));
+    card.remove();
+
+    // An author query and fragment are kept; a mailto link is left alone.
+    let spec = DEMO.replace("\"https://example.com/consultation\"", "\"https://example.com/contact?ref=card#form\"");
+    let card = mount(&spec).await;
+    let href = find(&card, "a.cta").get_attribute("href").unwrap();
+    assert!(
+        href.starts_with("https://example.com/contact?ref=card&cc_leader=node&cc_priorities=concurrency:3,"),
+        "{href}"
+    );
+    assert!(href.ends_with("community:3#form"), "{href}");
+    card.remove();
+    let spec = DEMO.replace("\"https://example.com/consultation\"", "\"mailto:hello@example.com\"");
+    let card = mount(&spec).await;
+    assert_eq!(find(&card, "a.cta").get_attribute("href").as_deref(), Some("mailto:hello@example.com"));
+    card.remove();
+}
+
+fn location() -> web_sys::Location {
+    web_sys::window().unwrap().location()
+}
+
+fn set_fragment(fragment: &str) {
+    let history = web_sys::window().unwrap().history().unwrap();
+    history.replace_state_with_url(&JsValue::NULL, "", Some(fragment)).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn shared_priorities_round_trip_through_the_fragment() {
+    let history = web_sys::window().unwrap().history().unwrap();
+    set_fragment("#other=p:1,2&shared=p:0,5,0,0,0,0");
+    let card = mount_with(DEMO, &[("id", "shared"), ("share", "")]).await;
+    assert_eq!(slider_levels(&card), [0.0, 5.0, 0.0, 0.0, 0.0, 0.0], "restored from the link");
+    assert!(text(&card, ".verdict").starts_with("Python leads"));
+
+    let entries = history.length().unwrap();
+    move_slider(&card, "concurrency", 4);
+    move_slider(&card, "concurrency", 5);
+    release_slider(&card, "concurrency");
+    assert_eq!(location().hash().unwrap(), "#other=p:1,2&shared=p:5,5,0,0,0,0", "other entries are kept");
+    click(&card, ".preset[data-preset='0']");
+    assert_eq!(location().hash().unwrap(), "#other=p:1,2&shared=p:5,0,3,3,5,2");
+    assert_eq!(history.length().unwrap(), entries, "no history entry per step");
+    card.remove();
+
+    // Reloaded with that address, a new card shows the same priorities.
+    let again = mount_with(DEMO, &[("id", "shared"), ("share", "")]).await;
+    assert_eq!(slider_levels(&again), [5.0, 0.0, 3.0, 3.0, 5.0, 2.0]);
+    again.remove();
+    set_fragment("#");
+}
+
+#[wasm_bindgen_test]
+async fn a_malformed_fragment_is_ignored_with_a_warning() {
+    for fragment in ["#broken=p:9,9,9,9,9,9", "#broken=p:1,2", "#broken=3,3,3,3,3,3", "#broken=p:a,b,c,d,e,f"] {
+        set_fragment(fragment);
+        let warnings = ConsoleErrors::capture_method("warn");
+        let card = mount_with(DEMO, &[("id", "broken"), ("share", "")]).await;
+        assert_eq!(slider_levels(&card), [3.0; 6], "{fragment}: the author's priorities");
+        assert!(all(&card, ".error").is_empty());
+        assert_eq!(warnings.messages().len(), 1, "{fragment}");
+        assert!(warnings.messages()[0].contains("broken"), "{:?}", warnings.messages());
+        card.remove();
+    }
+    set_fragment("#");
+}
+
+#[wasm_bindgen_test]
+async fn copy_link_puts_the_address_on_the_clipboard_and_says_so() {
+    install_fake_clipboard();
+    set_fragment("#");
+    let card = mount_with(DEMO, &[("id", "copied"), ("share", "")]).await;
+    move_slider(&card, "ai-ml", 5);
+    click(&card, "[data-action='copy']");
+    settle().await;
+    let copied = Reflect::get(&js_sys::global(), &"__ccCopied".into()).unwrap().as_string().unwrap();
+    assert!(copied.ends_with("#copied=p:3,5,3,3,3,3"), "{copied}");
+    assert_eq!(copied, location().href().unwrap());
+    let status = find(&card, ".copy-status");
+    assert_eq!(status.get_attribute("role").as_deref(), Some("status"));
+    assert_eq!(status.text_content().as_deref(), Some("Link copied to the clipboard."));
+    card.remove();
+    set_fragment("#");
+
+    let card = mount(DEMO).await;
+    assert!(all(&card, "[data-action='copy']").is_empty(), "no Copy link without share");
+    card.remove();
+}
+
+#[wasm_bindgen(inline_js = "
+export function installFakeClipboard() {
+  Object.defineProperty(navigator, 'clipboard', {
+    configurable: true,
+    value: { writeText(text) { globalThis.__ccCopied = text; return Promise.resolve(); } },
+  });
+}
+")]
+extern "C" {
+    #[wasm_bindgen(js_name = installFakeClipboard)]
+    fn install_fake_clipboard();
+}
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn persisted_priorities_come_back_on_the_next_visit() {
+    storage().remove_item("comparison-card:kept").unwrap();
+    let card = mount_with(DEMO, &[("id", "kept"), ("persist", "")]).await;
+    move_slider(&card, "full-stack", 0);
+    release_slider(&card, "full-stack");
+    assert_eq!(
+        storage().get_item("comparison-card:kept").unwrap().as_deref(),
+        Some("concurrency:3,ai-ml:3,productivity:3,full-stack:0,real-time:3,community:3")
+    );
+    card.remove();
+    let next_visit = mount_with(DEMO, &[("id", "kept"), ("persist", "")]).await;
+    assert_eq!(slider_levels(&next_visit), [3.0, 3.0, 3.0, 0.0, 3.0, 3.0]);
+    next_visit.remove();
+
+    // A stored entry that no longer fits the spec is ignored, with a warning.
+    for stored in ["concurrency:3", "concurrency:9,ai-ml:3,productivity:3,full-stack:0,real-time:3,community:3", "{}"] {
+        storage().set_item("comparison-card:kept", stored).unwrap();
+        let warnings = ConsoleErrors::capture_method("warn");
+        let card = mount_with(DEMO, &[("id", "kept"), ("persist", "")]).await;
+        assert_eq!(slider_levels(&card), [3.0; 6], "{stored}");
+        assert_eq!(warnings.messages().len(), 1, "{stored}");
+        card.remove();
+    }
+    storage().remove_item("comparison-card:kept").unwrap();
 }

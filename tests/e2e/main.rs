@@ -10,7 +10,7 @@ mod webdriver;
 use std::path::PathBuf;
 
 use serde_json::{json, Value};
-use webdriver::{Session, KEY_END, KEY_HOME, KEY_LEFT, KEY_PAGE_DOWN, KEY_PAGE_UP, KEY_RIGHT, KEY_TAB};
+use webdriver::{Session, KEY_END, KEY_ENTER, KEY_HOME, KEY_LEFT, KEY_PAGE_DOWN, KEY_PAGE_UP, KEY_RIGHT, KEY_TAB};
 
 /// Collects console errors and uncaught exceptions from the first script of every page on.
 const CAPTURE_ERRORS: &str = r#"
@@ -380,7 +380,8 @@ const FOCUSED: &str = "
     const inner = host && host.shadowRoot && host.shadowRoot.activeElement;
     if (!inner) return host ? host.tagName.toLowerCase() + (host.id ? '#' + host.id : '') : null;
     const style = getComputedStyle(inner);
-    const where = inner.matches('input') ? 'slider ' + inner.closest('.row').dataset.criterion : inner.className;
+    const where = inner.matches('input') ? 'slider ' + inner.closest('.row').dataset.criterion
+      : inner.matches('button') ? inner.className + ' ' + inner.textContent : inner.className;
     return { card: host.id, where, ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };";
 
 #[test]
@@ -404,14 +405,22 @@ fn a_keyboard_alone_reaches_and_moves_everything() {
             stops.push(stop);
         }
     }
-    let expected: Vec<String> = DEMO_CRITERIA
+    let main_buttons = [
+        "preset Real-time chat app",
+        "preset ML pipeline",
+        "preset Full-stack startup",
+        "action Reset",
+        "action Copy link",
+    ];
+    let expected: Vec<String> = main_buttons
         .iter()
-        .map(|id| format!("node-vs-python slider {id}"))
-        .chain(["node-vs-python cta".to_string()])
+        .map(|class| format!("node-vs-python {class}"))
+        .chain(DEMO_CRITERIA.iter().map(|id| format!("node-vs-python slider {id}")))
+        .chain(["node-vs-python cta".to_string(), "hosting action Reset".to_string()])
         .chain(["cost", "ops", "scaling", "control"].iter().map(|id| format!("hosting slider {id}")))
         .chain(["hosting cta".to_string()])
         .collect();
-    assert_eq!(stops, expected, "every slider and link, in reading order");
+    assert_eq!(stops, expected, "every button, slider and link, in reading order");
 
     // Back to the AI / ML slider, then every key a range input answers to.
     let slider = session.shadow_element("#node-vs-python", ".row[data-criterion='ai-ml'] input").unwrap();
@@ -587,7 +596,10 @@ fn shadow_listeners(session: &Session) -> Vec<String> {
         .unwrap();
     let object = root["result"]["objectId"].as_str().unwrap().to_string();
     let listeners = session.cdp("DOMDebugger.getEventListeners", json!({ "objectId": object })).unwrap();
-    listeners["listeners"].as_array().unwrap().iter().map(|l| l["type"].as_str().unwrap().to_string()).collect()
+    let mut types: Vec<String> =
+        listeners["listeners"].as_array().unwrap().iter().map(|l| l["type"].as_str().unwrap().to_string()).collect();
+    types.sort();
+    types
 }
 
 /// The JS heap in bytes after a full collection.
@@ -603,7 +615,7 @@ fn heap_after_gc(session: &Session) -> f64 {
 fn repeated_moves_inputs_and_specs_leave_nothing_behind() {
     let (session, _) = open_demo();
     wait_for_card(&session, "#node-vs-python");
-    assert_eq!(shadow_listeners(&session), ["input"], "one delegated listener per card");
+    assert_eq!(shadow_listeners(&session), ["change", "click", "input"], "one delegated listener per event type");
     let exercise = |moves: u32, inputs: u32, specs: u32| {
         session
             .eval(
@@ -638,7 +650,7 @@ fn repeated_moves_inputs_and_specs_leave_nothing_behind() {
     let after = heap_after_gc(&session);
     assert_eq!(after_all, first, "the same single tree after 1,000 spec replacements");
     assert_eq!(after_all["trees"], json!(1));
-    assert_eq!(shadow_listeners(&session), ["input"], "still exactly one listener after 200 moves");
+    assert_eq!(shadow_listeners(&session), ["change", "click", "input"], "still one of each after 200 moves");
     let growth = (after - before) / before;
     println!("JS heap after GC: {before} -> {after} bytes ({:+.2}%)", growth * 100.0);
     assert!(growth < 0.05, "JS heap grew by {:.1}%", growth * 100.0);
@@ -703,4 +715,56 @@ fn screenshots_light_dark_and_phone() {
     assert_eq!(outside, json!({ "page": false, "outside": [] }), "nothing overflows at 360 px");
     save("demo-phone-360.png");
     assert_eq!(page_errors(&session), Vec::<String>::new());
+}
+
+/// The main card's slider positions, in criterion order.
+fn demo_levels(session: &Session) -> Value {
+    session
+        .eval(
+            "return [...document.querySelector('#node-vs-python').shadowRoot.querySelectorAll('input[type=range]')]
+               .map((slider) => Number(slider.value));",
+            json!([]),
+        )
+        .unwrap()
+}
+
+#[test]
+#[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]
+fn the_ml_pipeline_preset_names_what_would_bring_node_back_and_the_link_keeps_it() {
+    let (session, setup) = open_demo();
+    wait_for_card(&session, "#node-vs-python");
+    let button = session.shadow_element("#node-vs-python", ".preset[data-preset='1']").unwrap();
+    session.send_keys(&button, KEY_ENTER).unwrap();
+    assert_eq!(demo_levels(&session), json!([2, 5, 4, 0, 0, 3]));
+    let verdict = shadow_text(&session, "#node-vs-python", ".verdict");
+    assert!(verdict.starts_with("Python leads"), "{verdict}");
+    let tipping = shadow_text(&session, "#node-vs-python", ".tipping");
+    assert!(tipping.starts_with("Node.js takes the lead if "), "{tipping}");
+    let named = DEMO_CRITERIA.iter().filter(|id| tipping.contains(criterion_name(id))).count();
+    assert_eq!(named, 1, "the sentence names one criterion: {tipping}");
+    std::fs::create_dir_all(&setup.screenshots).unwrap();
+    std::fs::write(setup.screenshots.join("demo-ml-pipeline.png"), session.full_page_png().unwrap()).unwrap();
+
+    // The page address now carries the priorities; a reload shows the same card.
+    let address = session.eval("return location.href;", json!([])).unwrap();
+    let address = address.as_str().unwrap().to_string();
+    assert!(address.ends_with("#node-vs-python=p:2,5,4,0,0,3"), "{address}");
+    let history = session.eval("return history.length;", json!([])).unwrap();
+    session.eval("location.reload();", json!([])).unwrap();
+    wait_for_card(&session, "#node-vs-python");
+    assert_eq!(demo_levels(&session), json!([2, 5, 4, 0, 0, 3]));
+    assert!(shadow_text(&session, "#node-vs-python", ".verdict").starts_with("Python leads"));
+    assert_eq!(session.eval("return history.length;", json!([])).unwrap(), history, "no entries added");
+    assert_eq!(page_errors(&session), Vec::<String>::new());
+}
+
+fn criterion_name(id: &str) -> &'static str {
+    match id {
+        "concurrency" => "Performance & concurrency",
+        "ai-ml" => "AI / ML ecosystem",
+        "productivity" => "Developer productivity",
+        "full-stack" => "Full-stack JavaScript",
+        "real-time" => "Real-time features",
+        _ => "Community & hiring",
+    }
 }

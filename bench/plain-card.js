@@ -24,7 +24,7 @@ function validate(spec) {
     else if (value.trim() === '') add(path, 'must not be empty');
     else if ([...value].length > max) add(path, `must be at most ${max} characters long`);
   };
-  known(spec, 'spec', ['title', 'summary', 'scale', 'options', 'criteria', 'cta']);
+  known(spec, 'spec', ['title', 'summary', 'scale', 'options', 'criteria', 'cta', '$schema']);
   text(spec.title, 'title', 200);
   text(spec.summary, 'summary', 1000, true);
   const scale = spec.scale ?? { min: 0, max: 10 };

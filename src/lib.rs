@@ -5,9 +5,14 @@
 //!   [`value`] and [`spec`] (reading the spec, and its validation), [`scoring`] (weights to totals, winners, tally,
 //!   standing), [`state`] (one message type, one update) and [`text`] (every visible string);
 //! - the DOM edge (`view`, wasm only): builds a card's shadow DOM once and patches it;
-//! - the host API (`element`, wasm only): the `<comparison-card>` custom element.
+//! - the host API (`element`, wasm only): the `<comparison-card>` custom element;
+//! - for the authoring CLI (`src/bin`), never used by the wasm: [`render`], the card as static
+//!   HTML, and `schema` (native only), the spec's JSON Schema.
 
 pub mod chart;
+pub mod render;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 pub mod scoring;
 pub mod share;
 pub mod spec;

@@ -373,7 +373,7 @@ impl<'v> Fields<'v> {
     }
 }
 
-const SPEC_FIELDS: &[&str] = &["title", "summary", "scale", "options", "criteria", "presets", "cta"];
+const SPEC_FIELDS: &[&str] = &["title", "summary", "scale", "options", "criteria", "presets", "cta", "$schema"];
 const OPTION_FIELDS: &[&str] = &["id", "name", "best_for"];
 const CRITERION_FIELDS: &[&str] = &["id", "name", "scores", "note", "priority"];
 const SCALE_FIELDS: &[&str] = &["min", "max"];
@@ -382,6 +382,8 @@ const PRESET_FIELDS: &[&str] = &["id", "name", "priorities"];
 
 fn read_spec(problems: &mut Problems, value: &Value) -> Option<Comparison> {
     let fields = problems.object(value, "", SPEC_FIELDS)?;
+    // `$schema` points an editor at the spec's JSON Schema: any text, which the card ignores.
+    problems.optional_text(fields.get("$schema"), "$schema".into(), usize::MAX);
     let title = problems.text(fields.get("title"), "title".into(), MAX_TITLE_CHARS);
     let summary = problems.optional_text(fields.get("summary"), "summary".into(), MAX_PROSE_CHARS);
     let scale = read_scale(problems, fields.get("scale"));

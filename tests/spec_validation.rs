@@ -176,7 +176,9 @@ fn unknown_fields_are_rejected_with_their_place() {
     value["subtitle"] = json!("x");
     assert_eq!(
         problems(value),
-        vec!["subtitle: unknown field; expected one of title, summary, scale, options, criteria, presets, cta"]
+        vec![
+            "subtitle: unknown field; expected one of title, summary, scale, options, criteria, presets, cta, $schema"
+        ]
     );
 }
 
@@ -380,7 +382,7 @@ fn an_empty_key_is_named_in_the_path() {
     assert_eq!(
         problems(value),
         vec![
-            "\"\": unknown field; expected one of title, summary, scale, options, criteria, presets, cta",
+            "\"\": unknown field; expected one of title, summary, scale, options, criteria, presets, cta, $schema",
             "criteria[0].scores.\"\": no option has the id ``",
         ]
     );

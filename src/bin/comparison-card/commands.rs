@@ -1,0 +1,78 @@
+//! The commands, their arguments and what they print.
+
+use std::ffi::OsString;
+use std::io::Write;
+
+use comparison_card::{render, schema};
+
+use crate::input::{self, SpecFile};
+
+const USAGE: &str = "\
+usage: comparison-card validate SPEC.json   check a spec and list every problem
+       comparison-card render SPEC.json     print the <comparison-card> element with a static card
+       comparison-card schema               print the spec's JSON Schema
+
+SPEC.json may be - for standard input.
+Exit status: 0 done, 1 the spec has problems, 2 usage error or unreadable file.";
+
+/// Why a command did not finish, and so its exit status.
+pub enum Failure {
+    /// The spec has problems, already listed on standard error: exit status 1.
+    Problems,
+    /// Wrong arguments, or a file that cannot be read or output that cannot be written: exit
+    /// status 2, with this message.
+    Usage(String),
+}
+
+pub fn run(args: &[OsString]) -> Result<(), Failure> {
+    let command = args.first().map(|arg| arg.to_string_lossy());
+    let rest = args.get(1..).unwrap_or_default();
+    match (command.as_deref(), rest) {
+        (Some("validate"), [path]) => validate(input::read(path)?),
+        (Some("render"), [path]) => render(input::read(path)?),
+        (Some("schema"), []) => print(&schema::spec_schema_text()),
+        (Some("help" | "--help" | "-h"), []) => print(&format!("{USAGE}\n")),
+        (Some("--version" | "-V"), []) => print(&format!("comparison-card {}\n", env!("CARGO_PKG_VERSION"))),
+        (Some(name @ ("validate" | "render")), _) => Err(usage(&format!("`{name}` takes one spec file"))),
+        (Some("schema"), _) => Err(usage("`schema` takes no arguments")),
+        (Some(other), _) => Err(usage(&format!("unknown command `{other}`"))),
+        (None, _) => Err(usage("missing command")),
+    }
+}
+
+fn usage(problem: &str) -> Failure {
+    Failure::Usage(format!("{problem}\n{USAGE}"))
+}
+
+fn validate(file: SpecFile) -> Result<(), Failure> {
+    let comparison = checked(file.parsed)?;
+    let criteria = comparison.criteria.len();
+    let noun = if criteria == 1 { "criterion" } else { "criteria" };
+    print(&format!("{}: valid, {} options, {criteria} {noun}\n", file.name, comparison.options.len()))
+}
+
+fn render(file: SpecFile) -> Result<(), Failure> {
+    let comparison = checked(file.parsed)?;
+    print(&render::render_element(&comparison, &file.text))
+}
+
+/// The comparison, or every problem on standard error, one `path: message` per line.
+fn checked<T>(parsed: Result<T, Vec<comparison_card::spec::Problem>>) -> Result<T, Failure> {
+    parsed.map_err(|problems| {
+        let mut stderr = std::io::stderr().lock();
+        for problem in problems {
+            let _ = writeln!(stderr, "{problem}");
+        }
+        Failure::Problems
+    })
+}
+
+fn print(text: &str) -> Result<(), Failure> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        Ok(()) => Ok(()),
+        // The reader went away (`| head`): nothing left to tell anyone.
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(error) => Err(Failure::Usage(format!("cannot write to standard output: {error}"))),
+    }
+}

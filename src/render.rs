@@ -1,0 +1,238 @@
+//! The card as static HTML, for `comparison-card render`: a `<comparison-card>` element holding
+//! the spec and a fallback that reads well with no JavaScript, no CSS and no shadow DOM.
+//!
+//! The fallback shows the card at the author's priorities: a table of scores with the weighted
+//! totals, then the same verdict and tally sentences the live card starts with (from [`text`]),
+//! the best-for lists and the call to action. Its class names follow the live card's (see
+//! `view.rs`) so a stylesheet can later give it the same size. When the live card mounts, it
+//! draws into its shadow root and the fallback, which has no slot there, is no longer shown.
+//! The wasm never uses this module.
+
+mod html;
+
+use crate::scoring::{OptionSet, Standing};
+use crate::spec::{Comparison, MAX_PRIORITY};
+use crate::state::CardState;
+use crate::text::{self, LEVEL_NAMES};
+use html::Html;
+
+pub use html::{push_escaped, push_script_json};
+
+/// The fallback's root: `<div class="cc-fallback" data-cc-fallback>`, for the live element to find.
+pub const FALLBACK_CLASS: &str = "cc-fallback";
+pub const FALLBACK_ATTRIBUTE: &str = "data-cc-fallback";
+
+/// Written after a criterion's top score, and after the leading weighted score, so that the
+/// result reads without colour or bold.
+const BEST_MARK: &str = "(best)";
+const LEADER_MARK: &str = "(leader)";
+const TIED_MARK: &str = "(tied)";
+
+/// The whole element: the spec in a JSON script, then the static fallback.
+///
+/// `spec_json` is the JSON text `comparison` was read from. It goes in compact, with every `<`
+/// escaped, so author text such as `</script>` cannot end the script.
+pub fn render_element(comparison: &Comparison, spec_json: &str) -> String {
+    let mut html = Html::default();
+    html.raw("<comparison-card>\n").open("script", &[("type", "application/json")]);
+    html.script_json(spec_json).close("script").raw("\n");
+    let mut out = html.finish();
+    out.push_str(&render_static(comparison));
+    out.push_str("</comparison-card>\n");
+    out
+}
+
+/// The fallback alone, at the author's priorities.
+pub fn render_static(comparison: &Comparison) -> String {
+    let state = CardState::new(comparison.clone());
+    let mut html = Html::default();
+    html.open("div", &[("class", FALLBACK_CLASS), (FALLBACK_ATTRIBUTE, "")]).raw("\n");
+    html.open("article", &[("class", "card")]).raw("\n");
+    table(&mut html, &state);
+    if let Some(summary) = &comparison.summary {
+        html.element("p", &[("class", "summary")], summary).raw("\n");
+    }
+
+    let mut sentence = String::new();
+    text::push_verdict(&mut sentence, comparison, state.standing());
+    html.element("p", &[("class", "verdict")], &sentence).raw("\n");
+    sentence.clear();
+    text::push_tally_sentence(&mut sentence, comparison, state.tally());
+    html.element("p", &[("class", "tally")], &sentence).raw("\n");
+
+    best_for(&mut html, comparison);
+    if let Some(cta) = &comparison.cta {
+        // Validation let through only https, http and mailto links.
+        html.open("footer", &[("class", "foot")]);
+        html.element("a", &[("class", "cta"), ("href", &cta.href)], &cta.label);
+        html.close("footer").raw("\n");
+    }
+    html.close("article").raw("\n").close("div").raw("\n");
+    html.finish()
+}
+
+/// `o1` … `o6`, the class giving an option its colour in the live card.
+fn option_class(base: &str, index: usize) -> String {
+    let mut class = String::from(base);
+    class.push_str(" o");
+    text::push_uint(&mut class, index as u64 + 1);
+    class
+}
+
+/// Caption, a column per option, a row per criterion, and the weighted scores as the footer.
+fn table(html: &mut Html, state: &CardState) {
+    let comparison = state.comparison();
+    let has_notes = comparison.criteria.iter().any(|c| c.note.is_some());
+    html.open("table", &[("class", "scores")]).raw("\n");
+    html.element("caption", &[("class", "title")], &comparison.title).raw("\n");
+    table_head(html, comparison, has_notes);
+    table_rows(html, state, has_notes);
+    table_totals(html, state, has_notes);
+    html.close("table").raw("\n");
+}
+
+fn table_head(html: &mut Html, comparison: &Comparison, has_notes: bool) {
+    html.open("thead", &[]).open("tr", &[]);
+    html.element("th", &[("scope", "col")], "Criterion");
+    for (index, option) in comparison.options.iter().enumerate() {
+        html.element("th", &[("scope", "col"), ("class", &option_class("total-name", index))], &option.name);
+    }
+    html.element("th", &[("scope", "col")], "Priority");
+    if has_notes {
+        html.element("th", &[("scope", "col")], "Note");
+    }
+    html.close("tr").close("thead").raw("\n");
+}
+
+/// One row per criterion: its name, the scores with the top one marked, its priority, its note.
+fn table_rows(html: &mut Html, state: &CardState, has_notes: bool) {
+    let comparison = state.comparison();
+    html.open("tbody", &[]).raw("\n");
+    let mut number = String::new();
+    for ((criterion, &winners), &priority) in comparison.criteria.iter().zip(state.winners()).zip(state.priorities()) {
+        let ignored = if priority == 0 { "data-ignored" } else { "" };
+        html.open("tr", &[("class", "row"), ("data-criterion", &criterion.id), (ignored, "")]);
+        html.element("th", &[("scope", "row"), ("class", "row-name")], &criterion.name);
+        for (index, &score) in criterion.scores.iter().enumerate() {
+            number.clear();
+            text::push_trimmed(&mut number, score, 2);
+            let mark = winners.contains(index).then_some(if winners.len() == 1 { BEST_MARK } else { TIED_MARK });
+            score_cell(html, &option_class("bar-score", index), &number, mark);
+        }
+        let level = LEVEL_NAMES[usize::from(priority.min(MAX_PRIORITY))];
+        html.element("td", &[("class", "priority-level")], level);
+        if has_notes {
+            html.element("td", &[("class", "note")], criterion.note.as_deref().unwrap_or(""));
+        }
+        html.close("tr").raw("\n");
+    }
+    html.close("tbody").raw("\n");
+}
+
+/// The weighted scores at the author's priorities, the leader (or the tied options) marked.
+fn table_totals(html: &mut Html, state: &CardState, has_notes: bool) {
+    let comparison = state.comparison();
+    let mut number = String::new();
+    let mut heading = String::from("Weighted score out of ");
+    text::push_trimmed(&mut heading, comparison.scale.max, 2);
+    html.open("tfoot", &[]).open("tr", &[("class", "totals")]);
+    html.element("th", &[("scope", "row")], &heading);
+    let (top, top_mark) = match state.standing() {
+        Standing::Leader { option, .. } => (OptionSet::single(option), LEADER_MARK),
+        Standing::Tie(tied) => (tied, TIED_MARK),
+        Standing::NoPriorities => (OptionSet::default(), ""),
+    };
+    for index in 0..comparison.options.len() {
+        number.clear();
+        match state.totals() {
+            Some(totals) => text::push_fixed(&mut number, totals[index], 1),
+            None => number.push('–'),
+        }
+        score_cell(html, &option_class("total-value", index), &number, top.contains(index).then_some(top_mark));
+    }
+    html.element("td", &[], "");
+    if has_notes {
+        html.element("td", &[], "");
+    }
+    html.close("tr").close("tfoot").raw("\n");
+}
+
+/// A score; the top one in bold and followed by its mark in words.
+fn score_cell(html: &mut Html, class: &str, number: &str, mark: Option<&str>) {
+    match mark {
+        Some(mark) => {
+            html.open("td", &[("class", class), ("data-best", "")]);
+            html.element("strong", &[], number).text(" ").text(mark).close("td");
+        }
+        None => {
+            html.element("td", &[("class", class)], number);
+        }
+    }
+}
+
+fn best_for(html: &mut Html, comparison: &Comparison) {
+    if comparison.options.iter().all(|o| o.best_for.is_empty()) {
+        return;
+    }
+    html.open("div", &[("class", "best")]).raw("\n");
+    let mut heading = String::new();
+    for (index, option) in comparison.options.iter().enumerate() {
+        if option.best_for.is_empty() {
+            continue;
+        }
+        heading.clear();
+        heading.push_str("Best for ");
+        heading.push_str(&option.name);
+        html.open("div", &[("class", &option_class("best-option", index))]);
+        html.element("p", &[("class", "best-title")], &heading);
+        html.open("ul", &[("class", "best-list")]);
+        for line in &option.best_for {
+            html.element("li", &[], line);
+        }
+        html.close("ul").close("div").raw("\n");
+    }
+    html.close("div").raw("\n");
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::spec;
+
+    fn comparison(scores: [[u8; 3]; 2]) -> Comparison {
+        let criteria: Vec<_> = scores
+            .iter()
+            .enumerate()
+            .map(|(i, [a, b, c])| serde_json::json!({ "id": format!("k{i}"), "name": "K", "scores": { "a": a, "b": b, "c": c } }))
+            .collect();
+        let spec = serde_json::json!({
+            "title": "T",
+            "options": [{ "id": "a", "name": "A" }, { "id": "b", "name": "B" }, { "id": "c", "name": "C" }],
+            "criteria": criteria
+        });
+        match spec::parse(spec) {
+            Ok(comparison) => comparison,
+            Err(problems) => panic!("{problems:?}"),
+        }
+    }
+
+    #[test]
+    fn tied_totals_and_tied_scores_are_marked_in_words() {
+        let html = render_static(&comparison([[9, 9, 1], [5, 5, 5]]));
+        let best = "<strong>9</strong> (tied)";
+        assert_eq!(html.matches(best).count(), 2, "{html}");
+        assert_eq!(html.matches("<strong>5</strong> (tied)").count(), 3, "an all-way tie marks every score");
+        assert_eq!(html.matches("<strong>7.0</strong> (tied)").count(), 2, "{html}");
+        assert!(html.contains("<p class=\"verdict\">A and B are tied at your priorities.</p>"), "{html}");
+        assert!(html.contains("<p class=\"tally\">0 wins for A, 0 wins for B, 0 wins for C, 2 ties</p>"), "{html}");
+    }
+
+    #[test]
+    fn a_single_winner_is_the_best_and_the_leader() {
+        let html = render_static(&comparison([[1, 2, 3], [1, 2, 3]]));
+        assert_eq!(html.matches("<strong>3</strong> (best)").count(), 2, "{html}");
+        assert!(html.contains("<strong>3.0</strong> (leader)"), "{html}");
+        assert!(!html.contains("(tied)"), "{html}");
+        assert!(html.starts_with("<div class=\"cc-fallback\" data-cc-fallback>\n<article class=\"card\">\n"));
+    }
+}

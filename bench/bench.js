@@ -2,6 +2,8 @@
 //   ?impl=wasm|js  &spec=demo|large  &mode=startup|update|memory  [&layout=1]
 // and reads the result from window.__bench. Nothing here is timed but the card's own work.
 
+import { largeSpec } from './large-spec.js';
+
 const params = new URLSearchParams(location.search);
 const mode = params.get('mode');
 const IMPLS = {
@@ -13,24 +15,6 @@ const forceLayout = params.get('layout') === '1';
 
 const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
 const later = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** 30 criteria × 6 options, the largest spec allowed, with fixed pseudo-random scores. */
-function largeSpec() {
-  let seed = 7;
-  const next = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
-  const options = Array.from({ length: 6 }, (_, i) => ({
-    id: `option-${i + 1}`, name: `Option ${i + 1}`, best_for: [`Teams that need strength ${i + 1}.`],
-  }));
-  const criteria = Array.from({ length: 30 }, (_, c) => ({
-    id: `criterion-${c + 1}`,
-    name: `Criterion number ${c + 1}`,
-    note: `Why criterion ${c + 1} matters, in one line of rationale.`,
-    scores: Object.fromEntries(options.map((o) => [o.id, Math.round(next() * 100) / 10])),
-    priority: c % 6,
-  }));
-  return { title: 'Thirty criteria, six options', summary: 'The largest card a spec may describe.', options, criteria,
-    cta: { label: 'Talk to us', href: 'https://example.com/' } };
-}
 
 async function loadSpec() {
   if (params.get('spec') === 'large') return largeSpec();

@@ -392,21 +392,12 @@ impl Card {
     }
 
     /// Builds the card for the current state into the shadow root; returns the handles to keep.
-    fn draw(&mut self, host: &HtmlElement) -> Option<CardView> {
+    fn draw(&self, host: &HtmlElement) -> Option<CardView> {
         let state = self.state.as_ref()?;
         let (document, shadow) = (host.owner_document()?, host.shadow_root()?);
-        match view::build(&document, state, Options::read(host).features) {
-            Ok((root, view)) => {
-                shadow.replace_children_with_node_1(&root);
-                Some(view)
-            }
-            Err(error) => {
-                let message = js_error_message(&error, "the card could not be built");
-                self.state = None;
-                show_problems(host, &[Problem::new("card", message)]);
-                None
-            }
-        }
+        let (root, view) = view::build(&document, state, Options::read(host).features);
+        shadow.replace_children_with_node_1(&root);
+        Some(view)
     }
 
     /// Connects a rendered card to the page: fresh view handles and the input listener.
@@ -523,9 +514,7 @@ fn show_problems(host: &HtmlElement, problems: &[Problem]) {
     }
     web_sys::console::error_2(&JsValue::from_str(&message), host);
     if let (Some(document), Some(shadow)) = (host.owner_document(), host.shadow_root()) {
-        if let Ok(panel) = view::build_error(&document, problems) {
-            shadow.replace_children_with_node_1(&panel);
-        }
+        shadow.replace_children_with_node_1(&view::build_error(&document, problems));
     }
 }
 

@@ -347,18 +347,39 @@ impl Problems {
     }
 
     /// Reports every id used before, naming where it first appeared.
-    fn unique_ids<'a>(&mut self, field: &str, ids: impl Iterator<Item = Option<&'a str>>) {
-        let mut seen: Vec<&str> = Vec::new();
-        for (index, id) in ids.enumerate() {
+    fn unique_ids(&mut self, field: &str, ids: &[Option<String>]) {
+        for (index, id) in ids.iter().enumerate() {
             let Some(id) = id else { continue };
-            if let Some(first) = seen.iter().position(|s| *s == id) {
+            if let Some(first) = ids[..index].iter().position(|earlier| earlier.as_ref() == Some(id)) {
                 self.add(
                     joined(&indexed(field, index), "id"),
                     String::from("duplicate id ") + &quoted(id) + " (also used by " + &indexed(field, first) + ")",
                 );
             }
-            seen.push(id);
         }
+    }
+
+    /// Reads each item of a list with `read`, then checks that their ids are unique. Returns
+    /// the ids that could be read, in order, and the items when every one of them is valid.
+    fn items<T>(
+        &mut self,
+        field: &str,
+        list: &[Value],
+        mut read: impl FnMut(&mut Self, &Value, usize) -> (Option<String>, Option<T>),
+    ) -> (Vec<Option<String>>, Option<Vec<T>>) {
+        let mut ids = Vec::with_capacity(list.len());
+        let mut items = Vec::with_capacity(list.len());
+        let mut valid = true;
+        for (index, value) in list.iter().enumerate() {
+            let (id, item) = read(self, value, index);
+            ids.push(id);
+            match item {
+                Some(item) => items.push(item),
+                None => valid = false,
+            }
+        }
+        self.unique_ids(field, &ids);
+        (ids, valid.then_some(items))
     }
 }
 
@@ -405,27 +426,20 @@ fn read_spec(problems: &mut Problems, value: &Value) -> Option<Comparison> {
         fits
     });
 
-    let read: Vec<(Option<String>, Option<Choice>)> =
-        options?.iter().enumerate().map(|(index, value)| read_option(problems, value, index)).collect();
-    problems.unique_ids("options", read.iter().map(|(id, _)| id.as_deref()));
+    let (ids, options) = problems.items("options", options?, read_option);
     // Criteria are checked against the ids that could be read, so their problems are reported
     // even when an option has its own. A repeated id is left out: it is already reported.
-    let mut option_ids: Vec<Option<&str>> = Vec::with_capacity(read.len());
-    for (id, _) in &read {
+    let mut option_ids: Vec<Option<&str>> = Vec::with_capacity(ids.len());
+    for id in &ids {
         let id = id.as_deref().filter(|id| !option_ids.contains(&Some(*id)));
         option_ids.push(id);
     }
-    let criteria: Vec<(Option<String>, Option<Criterion>)> = criteria?
-        .iter()
-        .enumerate()
-        .map(|(index, value)| read_criterion(problems, value, index, &option_ids, scale))
-        .collect();
-    problems.unique_ids("criteria", criteria.iter().map(|(id, _)| id.as_deref()));
+    let (_, criteria) = problems.items("criteria", criteria?, |problems, value, index| {
+        read_criterion(problems, value, index, &option_ids, scale)
+    });
 
     let cta = read_cta(problems, fields.get("cta"));
 
-    let options: Option<Vec<Choice>> = read.into_iter().map(|(_, choice)| choice).collect();
-    let criteria: Option<Vec<Criterion>> = criteria.into_iter().map(|(_, criterion)| criterion).collect();
     // Presets name criteria, so they are checked only against a valid list of them.
     let presets = match &criteria {
         Some(criteria) => read_presets(problems, fields.get("presets"), criteria),
@@ -519,17 +533,7 @@ fn read_presets(problems: &mut Problems, value: Option<&Value>, criteria: &[Crit
         problems.add("presets".into(), count_message("presets", 0, MAX_PRESETS, list.len()));
         return None;
     }
-    let mut ids = Vec::with_capacity(list.len());
-    let mut presets = Vec::with_capacity(list.len());
-    let mut valid = true;
-    for (index, value) in list.iter().enumerate() {
-        let (id, preset) = read_preset(problems, value, index, criteria);
-        valid &= preset.is_some();
-        ids.push(id);
-        presets.extend(preset);
-    }
-    problems.unique_ids("presets", ids.iter().map(Option::as_deref));
-    valid.then_some(presets)
+    problems.items("presets", list, |problems, value, index| read_preset(problems, value, index, criteria)).1
 }
 
 fn read_preset(

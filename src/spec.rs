@@ -166,9 +166,10 @@ fn joined(parent: &str, field: &str) -> String {
     path
 }
 
-/// Author text quoted in a message: backticks around it, cut when long.
-fn quoted(text: &str) -> String {
-    let mut out = String::from("`");
+/// `message` and then author text quoted: backticks around it, cut when long.
+fn quoted(message: &str, text: &str) -> String {
+    let mut out = String::from(message);
+    out.push('`');
     let mut chars = text.chars();
     out.extend(chars.by_ref().take(QUOTE_CHARS));
     if chars.next().is_some() {
@@ -178,12 +179,16 @@ fn quoted(text: &str) -> String {
     out
 }
 
-fn number(value: f64) -> String {
-    let mut out = String::new();
-    if value.is_infinite() {
-        out.push_str(if value > 0.0 { "Infinity" } else { "-Infinity" });
-    } else {
-        push_trimmed(&mut out, value, 2);
+/// `message` and then numbers, each after its own separator.
+fn with_numbers(message: &str, numbers: &[(&str, f64)]) -> String {
+    let mut out = String::from(message);
+    for &(separator, value) in numbers {
+        out.push_str(separator);
+        if value.is_infinite() {
+            out.push_str(if value > 0.0 { "Infinity" } else { "-Infinity" });
+        } else {
+            push_trimmed(&mut out, value, 2);
+        }
     }
     out
 }
@@ -331,7 +336,7 @@ impl Problems {
             && id.len() <= MAX_ID_CHARS
             && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
         if !valid {
-            self.add(path, String::from("expected 1 to 40 letters, digits, '-' or '_', got ") + &quoted(id));
+            self.add(path, quoted("expected 1 to 40 letters, digits, '-' or '_', got ", id));
             return None;
         }
         Some(id.clone())
@@ -353,7 +358,7 @@ impl Problems {
             if let Some(first) = ids[..index].iter().position(|earlier| earlier.as_ref() == Some(id)) {
                 self.add(
                     joined(&indexed(field, index), "id"),
-                    String::from("duplicate id ") + &quoted(id) + " (also used by " + &indexed(field, first) + ")",
+                    quoted("duplicate id ", id) + " (also used by " + &indexed(field, first) + ")",
                 );
             }
         }
@@ -476,10 +481,7 @@ fn read_scale(problems: &mut Problems, value: Option<&Value>) -> Option<Scale> {
     if !in_range(*min) || !in_range(*max) || min >= max {
         problems.add(
             "scale".into(),
-            String::from("expected min below max, both from -1000000 to 1000000, got ")
-                + &number(*min)
-                + " to "
-                + &number(*max),
+            with_numbers("expected min below max, both from -1000000 to 1000000, got ", &[("", *min), (" to ", *max)]),
         );
         return None;
     }
@@ -498,10 +500,7 @@ fn read_cta(problems: &mut Problems, value: Option<&Value>) -> Result<Option<Cta
         }
         Some(Value::Text(href)) if is_allowed_link(href) => Some(href.clone()),
         Some(Value::Text(href)) => {
-            problems.add(
-                "cta.href".into(),
-                String::from("expected an absolute https, http or mailto link, got ") + &quoted(href),
-            );
+            problems.add("cta.href".into(), quoted("expected an absolute https, http or mailto link, got ", href));
             None
         }
         Some(other) => {
@@ -563,7 +562,7 @@ fn read_preset(
             for (key, value) in entries {
                 let entry_path = joined(&path, key);
                 let Some(criterion) = criteria.iter().position(|c| c.id == *key) else {
-                    problems.add(entry_path, String::from("no criterion has the id ") + &quoted(key));
+                    problems.add(entry_path, quoted("no criterion has the id ", key));
                     valid = false;
                     continue;
                 };
@@ -596,7 +595,7 @@ fn priority_level(problems: &mut Problems, value: &Value, path: String) -> Optio
     match value {
         Value::Number(p) if p.fract() == 0.0 && (0.0..=f64::from(MAX_PRIORITY)).contains(p) => Some(*p as u8),
         Value::Number(p) => {
-            problems.add(path, String::from("expected a whole number from 0 to 5, got ") + &number(*p));
+            problems.add(path, with_numbers("expected a whole number from 0 to 5, got ", &[("", *p)]));
             None
         }
         other => {
@@ -693,7 +692,7 @@ fn read_scores(
         let entry_path = joined(path, key);
         let Some(option) = option_ids.iter().position(|id| *id == Some(key.as_str())) else {
             if every_id_known {
-                problems.add(entry_path, String::from("no option has the id ") + &quoted(key));
+                problems.add(entry_path, quoted("no option has the id ", key));
             }
             valid = false;
             continue;
@@ -714,12 +713,7 @@ fn read_scores(
         if !(score.is_finite() && *score >= scale.min && *score <= scale.max) {
             problems.add(
                 entry_path,
-                String::from("expected a number from ")
-                    + &number(scale.min)
-                    + " to "
-                    + &number(scale.max)
-                    + ", got "
-                    + &number(*score),
+                with_numbers("expected a number from ", &[("", scale.min), (" to ", scale.max), (", got ", *score)]),
             );
             valid = false;
         }

@@ -17,6 +17,8 @@ pub mod tipping;
 pub mod value;
 
 #[cfg(target_arch = "wasm32")]
+mod dom;
+#[cfg(target_arch = "wasm32")]
 mod element;
 #[cfg(target_arch = "wasm32")]
 mod events;

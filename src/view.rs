@@ -1,8 +1,10 @@
 //! The DOM edge: builds a card's shadow DOM once, keeps handles to what changes, and patches only
 //! text and attributes that differ from what is shown. Author text only ever goes in as text.
 
-use wasm_bindgen::prelude::*;
-use web_sys::{Document, Element, HtmlElement, HtmlInputElement, Node, Text};
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement, HtmlInputElement, Text};
+
+use crate::dom::{Dom, Raw};
 
 use crate::chart;
 use crate::scoring::Standing;
@@ -116,47 +118,6 @@ pub struct CardView {
     /// Reused for every number and sentence, so a patch does not allocate once warm.
     scratch: String,
 }
-
-/// DOM calls that cannot fail for the arguments the view gives them: constant tag and attribute
-/// names, and new nodes appended to new elements. web-sys declares them as throwing, and every
-/// `Result` it returns costs an error branch at each of the hundred-odd call sites; declared
-/// here without `catch`, on a type of our own, they cost a plain call.
-#[wasm_bindgen]
-extern "C" {
-    /// A DOM object seen only through the calls below.
-    type Raw;
-    #[wasm_bindgen(method, js_name = createElement)]
-    fn create_element(this: &Raw, tag: &str) -> Element;
-    #[wasm_bindgen(method, js_name = createElementNS)]
-    fn create_element_ns(this: &Raw, namespace: &str, tag: &str) -> Element;
-    #[wasm_bindgen(method, js_name = appendChild)]
-    fn append_child(this: &Raw, child: &Node);
-    #[wasm_bindgen(method, js_name = setAttribute)]
-    fn set_attribute(this: &Raw, name: &str, value: &str);
-    #[wasm_bindgen(method, js_name = toggleAttribute)]
-    fn toggle_attribute(this: &Raw, name: &str, on: bool);
-    #[wasm_bindgen(method, js_name = setProperty)]
-    fn set_property(this: &Raw, name: &str, value: &str);
-}
-
-/// The calls above, on the web-sys types the view holds.
-trait Dom: JsCast {
-    fn raw(&self) -> &Raw {
-        self.unchecked_ref()
-    }
-    fn set(&self, name: &str, value: &str) {
-        self.raw().set_attribute(name, value);
-    }
-    fn toggle(&self, name: &str, on: bool) {
-        self.raw().toggle_attribute(name, on);
-    }
-    fn append(&self, child: &Node) {
-        self.raw().append_child(child);
-    }
-}
-
-impl Dom for Element {}
-impl Dom for web_sys::CssStyleDeclaration {}
 
 /// Creates elements; every author string goes through `set_text_content` or a text node.
 struct Builder<'a> {

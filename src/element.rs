@@ -11,6 +11,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlElement, HtmlInputElement, ShadowRoot};
 
+use crate::dom::Dom;
 use crate::events;
 use crate::js_value;
 use crate::share::{self, Saved};
@@ -320,7 +321,7 @@ impl Card {
         let options = Options::read(host);
         let Some(window) = web_sys::window() else { return };
         if options.features.share {
-            let hash = window.location().hash().unwrap_or_default();
+            let hash = window.location().raw().hash();
             match share::read_fragment(&hash, &options.id, state.priorities().len()) {
                 Saved::Found(levels) => {
                     state.restore(&levels);
@@ -351,13 +352,11 @@ impl Card {
         let options = Options::read(host);
         let Some(window) = web_sys::window() else { return };
         if options.features.share {
-            let hash = window.location().hash().unwrap_or_default();
+            let hash = window.location().raw().hash();
             let mut url = String::from("#");
             url.push_str(&share::updated_fragment(&hash, &options.id, state.priorities()));
             // Replaced, not pushed: moving sliders must not fill the back button's history.
-            if let Ok(history) = window.history() {
-                let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
-            }
+            let _ = window.raw().history().replace_state_with_url(&JsValue::NULL, "", Some(&url));
         }
         if options.persist {
             if let Some(storage) = local_storage(&window) {
@@ -380,7 +379,7 @@ impl Card {
 
     fn read_script_child(&mut self, host: &HtmlElement) -> Result<spec::Comparison, Vec<Problem>> {
         self.spec_value = JsValue::NULL;
-        let script = host.query_selector("script[type='application/json']").ok().flatten().ok_or_else(|| {
+        let script = host.raw().query_selector("script[type='application/json']").ok_or_else(|| {
             vec![Problem::new(
                 "spec",
                 "missing: put the spec in a <script type=\"application/json\"> inside the element, or set the element's spec property",
@@ -392,21 +391,12 @@ impl Card {
     }
 
     /// Builds the card for the current state into the shadow root; returns the handles to keep.
-    fn draw(&mut self, host: &HtmlElement) -> Option<CardView> {
+    fn draw(&self, host: &HtmlElement) -> Option<CardView> {
         let state = self.state.as_ref()?;
         let (document, shadow) = (host.owner_document()?, host.shadow_root()?);
-        match view::build(&document, state, Options::read(host).features) {
-            Ok((root, view)) => {
-                shadow.replace_children_with_node_1(&root);
-                Some(view)
-            }
-            Err(error) => {
-                let message = js_error_message(&error, "the card could not be built");
-                self.state = None;
-                show_problems(host, &[Problem::new("card", message)]);
-                None
-            }
-        }
+        let (root, view) = view::build(&document, state, Options::read(host).features);
+        shadow.replace_children_with_node_1(&root);
+        Some(view)
     }
 
     /// Connects a rendered card to the page: fresh view handles and the input listener.
@@ -458,7 +448,7 @@ impl Card {
         let Some(host) = self.live.as_ref().map(|live| live.host.clone()) else { return };
         self.save(&host);
         let Some(window) = web_sys::window() else { return };
-        let href = window.location().href().unwrap_or_default();
+        let href = window.location().raw().href();
         let callbacks = self.copy_callbacks.get_or_insert_with(|| {
             let (copied, failed) = (card.clone(), card.clone());
             (
@@ -523,9 +513,7 @@ fn show_problems(host: &HtmlElement, problems: &[Problem]) {
     }
     web_sys::console::error_2(&JsValue::from_str(&message), host);
     if let (Some(document), Some(shadow)) = (host.owner_document(), host.shadow_root()) {
-        if let Ok(panel) = view::build_error(&document, problems) {
-            shadow.replace_children_with_node_1(&panel);
-        }
+        shadow.replace_children_with_node_1(&view::build_error(&document, problems));
     }
 }
 
@@ -561,7 +549,7 @@ fn on_change(card: &Weak<RefCell<Card>>) {
 /// Preset and action buttons, and the call to action.
 fn on_click(card: &Weak<RefCell<Card>>, event: &Event) {
     let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
-    let Ok(Some(control)) = target.closest("button,a") else { return };
+    let Some(control) = target.raw().closest("button,a") else { return };
     let Some(strong) = card.upgrade() else { return };
     if control.tag_name() == "A" {
         let detail = strong.try_borrow().ok().and_then(|card| card.current_detail());

@@ -7,8 +7,9 @@
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use wasm_bindgen::JsValue;
-use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
+use web_sys::{CustomEventInit, HtmlElement};
 
+use crate::dom::{Dom, Raw};
 use crate::spec::Comparison;
 use crate::state::CardState;
 
@@ -50,9 +51,7 @@ pub fn dispatch(host: &HtmlElement, name: &str, detail: &JsValue) {
     init.set_bubbles(true);
     init.set_composed(true);
     init.set_detail(detail);
-    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
-        let _ = host.dispatch_event(&event);
-    }
+    host.raw().dispatch_event(&Raw::new_custom_event(name, &init));
 }
 
 /// A JavaScript string passed through serde-wasm-bindgen as it is.

@@ -22,6 +22,8 @@ pub mod tipping;
 pub mod value;
 
 #[cfg(target_arch = "wasm32")]
+mod dom;
+#[cfg(target_arch = "wasm32")]
 mod element;
 #[cfg(target_arch = "wasm32")]
 mod events;

@@ -166,9 +166,10 @@ fn joined(parent: &str, field: &str) -> String {
     path
 }
 
-/// Author text quoted in a message: backticks around it, cut when long.
-fn quoted(text: &str) -> String {
-    let mut out = String::from("`");
+/// `message` and then author text quoted: backticks around it, cut when long.
+fn quoted(message: &str, text: &str) -> String {
+    let mut out = String::from(message);
+    out.push('`');
     let mut chars = text.chars();
     out.extend(chars.by_ref().take(QUOTE_CHARS));
     if chars.next().is_some() {
@@ -178,12 +179,16 @@ fn quoted(text: &str) -> String {
     out
 }
 
-fn number(value: f64) -> String {
-    let mut out = String::new();
-    if value.is_infinite() {
-        out.push_str(if value > 0.0 { "Infinity" } else { "-Infinity" });
-    } else {
-        push_trimmed(&mut out, value, 2);
+/// `message` and then numbers, each after its own separator.
+fn with_numbers(message: &str, numbers: &[(&str, f64)]) -> String {
+    let mut out = String::from(message);
+    for &(separator, value) in numbers {
+        out.push_str(separator);
+        if value.is_infinite() {
+            out.push_str(if value > 0.0 { "Infinity" } else { "-Infinity" });
+        } else {
+            push_trimmed(&mut out, value, 2);
+        }
     }
     out
 }
@@ -331,7 +336,7 @@ impl Problems {
             && id.len() <= MAX_ID_CHARS
             && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
         if !valid {
-            self.add(path, String::from("expected 1 to 40 letters, digits, '-' or '_', got ") + &quoted(id));
+            self.add(path, quoted("expected 1 to 40 letters, digits, '-' or '_', got ", id));
             return None;
         }
         Some(id.clone())
@@ -347,18 +352,39 @@ impl Problems {
     }
 
     /// Reports every id used before, naming where it first appeared.
-    fn unique_ids<'a>(&mut self, field: &str, ids: impl Iterator<Item = Option<&'a str>>) {
-        let mut seen: Vec<&str> = Vec::new();
-        for (index, id) in ids.enumerate() {
+    fn unique_ids(&mut self, field: &str, ids: &[Option<String>]) {
+        for (index, id) in ids.iter().enumerate() {
             let Some(id) = id else { continue };
-            if let Some(first) = seen.iter().position(|s| *s == id) {
+            if let Some(first) = ids[..index].iter().position(|earlier| earlier.as_ref() == Some(id)) {
                 self.add(
                     joined(&indexed(field, index), "id"),
-                    String::from("duplicate id ") + &quoted(id) + " (also used by " + &indexed(field, first) + ")",
+                    quoted("duplicate id ", id) + " (also used by " + &indexed(field, first) + ")",
                 );
             }
-            seen.push(id);
         }
+    }
+
+    /// Reads each item of a list with `read`, then checks that their ids are unique. Returns
+    /// the ids that could be read, in order, and the items when every one of them is valid.
+    fn items<T>(
+        &mut self,
+        field: &str,
+        list: &[Value],
+        mut read: impl FnMut(&mut Self, &Value, usize) -> (Option<String>, Option<T>),
+    ) -> (Vec<Option<String>>, Option<Vec<T>>) {
+        let mut ids = Vec::with_capacity(list.len());
+        let mut items = Vec::with_capacity(list.len());
+        let mut valid = true;
+        for (index, value) in list.iter().enumerate() {
+            let (id, item) = read(self, value, index);
+            ids.push(id);
+            match item {
+                Some(item) => items.push(item),
+                None => valid = false,
+            }
+        }
+        self.unique_ids(field, &ids);
+        (ids, valid.then_some(items))
     }
 }
 
@@ -407,27 +433,20 @@ fn read_spec(problems: &mut Problems, value: &Value) -> Option<Comparison> {
         fits
     });
 
-    let read: Vec<(Option<String>, Option<Choice>)> =
-        options?.iter().enumerate().map(|(index, value)| read_option(problems, value, index)).collect();
-    problems.unique_ids("options", read.iter().map(|(id, _)| id.as_deref()));
+    let (ids, options) = problems.items("options", options?, read_option);
     // Criteria are checked against the ids that could be read, so their problems are reported
     // even when an option has its own. A repeated id is left out: it is already reported.
-    let mut option_ids: Vec<Option<&str>> = Vec::with_capacity(read.len());
-    for (id, _) in &read {
+    let mut option_ids: Vec<Option<&str>> = Vec::with_capacity(ids.len());
+    for id in &ids {
         let id = id.as_deref().filter(|id| !option_ids.contains(&Some(*id)));
         option_ids.push(id);
     }
-    let criteria: Vec<(Option<String>, Option<Criterion>)> = criteria?
-        .iter()
-        .enumerate()
-        .map(|(index, value)| read_criterion(problems, value, index, &option_ids, scale))
-        .collect();
-    problems.unique_ids("criteria", criteria.iter().map(|(id, _)| id.as_deref()));
+    let (_, criteria) = problems.items("criteria", criteria?, |problems, value, index| {
+        read_criterion(problems, value, index, &option_ids, scale)
+    });
 
     let cta = read_cta(problems, fields.get("cta"));
 
-    let options: Option<Vec<Choice>> = read.into_iter().map(|(_, choice)| choice).collect();
-    let criteria: Option<Vec<Criterion>> = criteria.into_iter().map(|(_, criterion)| criterion).collect();
     // Presets name criteria, so they are checked only against a valid list of them.
     let presets = match &criteria {
         Some(criteria) => read_presets(problems, fields.get("presets"), criteria),
@@ -464,10 +483,7 @@ fn read_scale(problems: &mut Problems, value: Option<&Value>) -> Option<Scale> {
     if !in_range(*min) || !in_range(*max) || min >= max {
         problems.add(
             "scale".into(),
-            String::from("expected min below max, both from -1000000 to 1000000, got ")
-                + &number(*min)
-                + " to "
-                + &number(*max),
+            with_numbers("expected min below max, both from -1000000 to 1000000, got ", &[("", *min), (" to ", *max)]),
         );
         return None;
     }
@@ -486,10 +502,7 @@ fn read_cta(problems: &mut Problems, value: Option<&Value>) -> Result<Option<Cta
         }
         Some(Value::Text(href)) if is_allowed_link(href) => Some(href.clone()),
         Some(Value::Text(href)) => {
-            problems.add(
-                "cta.href".into(),
-                String::from("expected an absolute https, http or mailto link, got ") + &quoted(href),
-            );
+            problems.add("cta.href".into(), quoted("expected an absolute https, http or mailto link, got ", href));
             None
         }
         Some(other) => {
@@ -521,17 +534,7 @@ fn read_presets(problems: &mut Problems, value: Option<&Value>, criteria: &[Crit
         problems.add("presets".into(), count_message("presets", 0, MAX_PRESETS, list.len()));
         return None;
     }
-    let mut ids = Vec::with_capacity(list.len());
-    let mut presets = Vec::with_capacity(list.len());
-    let mut valid = true;
-    for (index, value) in list.iter().enumerate() {
-        let (id, preset) = read_preset(problems, value, index, criteria);
-        valid &= preset.is_some();
-        ids.push(id);
-        presets.extend(preset);
-    }
-    problems.unique_ids("presets", ids.iter().map(Option::as_deref));
-    valid.then_some(presets)
+    problems.items("presets", list, |problems, value, index| read_preset(problems, value, index, criteria)).1
 }
 
 fn read_preset(
@@ -561,7 +564,7 @@ fn read_preset(
             for (key, value) in entries {
                 let entry_path = joined(&path, key);
                 let Some(criterion) = criteria.iter().position(|c| c.id == *key) else {
-                    problems.add(entry_path, String::from("no criterion has the id ") + &quoted(key));
+                    problems.add(entry_path, quoted("no criterion has the id ", key));
                     valid = false;
                     continue;
                 };
@@ -594,7 +597,7 @@ fn priority_level(problems: &mut Problems, value: &Value, path: String) -> Optio
     match value {
         Value::Number(p) if p.fract() == 0.0 && (0.0..=f64::from(MAX_PRIORITY)).contains(p) => Some(*p as u8),
         Value::Number(p) => {
-            problems.add(path, String::from("expected a whole number from 0 to 5, got ") + &number(*p));
+            problems.add(path, with_numbers("expected a whole number from 0 to 5, got ", &[("", *p)]));
             None
         }
         other => {
@@ -691,7 +694,7 @@ fn read_scores(
         let entry_path = joined(path, key);
         let Some(option) = option_ids.iter().position(|id| *id == Some(key.as_str())) else {
             if every_id_known {
-                problems.add(entry_path, String::from("no option has the id ") + &quoted(key));
+                problems.add(entry_path, quoted("no option has the id ", key));
             }
             valid = false;
             continue;
@@ -712,12 +715,7 @@ fn read_scores(
         if !(score.is_finite() && *score >= scale.min && *score <= scale.max) {
             problems.add(
                 entry_path,
-                String::from("expected a number from ")
-                    + &number(scale.min)
-                    + " to "
-                    + &number(scale.max)
-                    + ", got "
-                    + &number(*score),
+                with_numbers("expected a number from ", &[("", scale.min), (" to ", scale.max), (", got ", *score)]),
             );
             valid = false;
         }

@@ -1,8 +1,10 @@
 //! The DOM edge: builds a card's shadow DOM once, keeps handles to what changes, and patches only
 //! text and attributes that differ from what is shown. Author text only ever goes in as text.
 
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement, Text};
+
+use crate::dom::{Dom, Raw};
 
 use crate::chart;
 use crate::scoring::Standing;
@@ -60,7 +62,7 @@ impl Flag {
     }
     fn set(&mut self, on: bool) {
         if self.on != on {
-            let _ = self.element.toggle_attribute_with_force(self.name, on);
+            self.element.toggle(self.name, on);
             self.on = on;
         }
     }
@@ -118,53 +120,51 @@ pub struct CardView {
 }
 
 /// Creates elements; every author string goes through `set_text_content` or a text node.
-///
-/// Setting one of our own attribute names, or appending a new node to a new element, cannot
-/// fail, so those results are ignored (`let _ =`): the error paths would only cost bytes.
 struct Builder<'a> {
     document: &'a Document,
 }
 
 impl Builder<'_> {
-    fn element(&self, tag: &str, class: &str) -> Result<Element, JsValue> {
-        let element = self.document.create_element(tag)?;
+    fn element(&self, tag: &str, class: &str) -> Element {
+        let element = self.document.unchecked_ref::<Raw>().create_element(tag);
         if !class.is_empty() {
             element.set_class_name(class);
         }
-        Ok(element)
+        element
     }
 
-    fn child(&self, parent: &Element, tag: &str, class: &str) -> Result<Element, JsValue> {
-        let element = self.element(tag, class)?;
-        let _ = parent.append_child(&element);
-        Ok(element)
+    fn child(&self, parent: &Element, tag: &str, class: &str) -> Element {
+        let element = self.element(tag, class);
+        parent.append(&element);
+        element
     }
 
-    fn text_child(&self, parent: &Element, tag: &str, class: &str, text: &str) -> Result<Element, JsValue> {
-        let element = self.child(parent, tag, class)?;
+    fn text_child(&self, parent: &Element, tag: &str, class: &str, text: &str) -> Element {
+        let element = self.child(parent, tag, class);
         element.set_text_content(Some(text));
-        Ok(element)
+        element
     }
 
-    fn svg(&self, parent: &Element, tag: &str, class: &str) -> Result<Element, JsValue> {
-        let element = self.document.create_element_ns(Some(SVG), tag)?;
+    fn svg(&self, parent: &Element, tag: &str, class: &str) -> Element {
+        let element = self.document.unchecked_ref::<Raw>().create_element_ns(SVG, tag);
         if !class.is_empty() {
-            let _ = element.set_attribute("class", class);
+            element.set("class", class);
         }
-        let _ = parent.append_child(&element);
-        Ok(element)
+        parent.append(&element);
+        element
     }
 
-    fn button(&self, parent: &Element, class: &str, text: &str) -> Result<Element, JsValue> {
-        let button = self.text_child(parent, "button", class, text)?;
-        let _ = button.set_attribute("type", "button");
-        Ok(button)
+    fn button(&self, parent: &Element, class: &str, text: &str) -> Element {
+        let button = self.text_child(parent, "button", class, text);
+        button.set("type", "button");
+        button
     }
 
-    fn slot(&self, parent: &Element, text: &str) -> Result<TextSlot, JsValue> {
-        let node = self.document.create_text_node(text);
-        let _ = parent.append_child(&node);
-        Ok(TextSlot { node, shown: text.to_string() })
+    /// An empty text node in `parent`, for text that changes.
+    fn slot(&self, parent: &Element) -> TextSlot {
+        let node = self.document.create_text_node("");
+        parent.append(&node);
+        TextSlot { node, shown: String::new() }
     }
 }
 
@@ -177,49 +177,49 @@ fn option_class(base: &str, index: usize) -> String {
 }
 
 /// Builds the card for `state`, detached; the caller inserts it once.
-pub fn build(document: &Document, state: &CardState, features: Features) -> Result<(Element, CardView), JsValue> {
+pub fn build(document: &Document, state: &CardState, features: Features) -> (Element, CardView) {
     let b = Builder { document };
     let comparison = state.comparison();
-    let card = b.element("article", "card")?;
-    let _ = card.set_attribute("part", "card");
-    let _ = card.set_attribute("aria-labelledby", "title");
+    let card = b.element("article", "card");
+    card.set("part", "card");
+    card.set("aria-labelledby", "title");
 
-    let header = b.child(&card, "header", "head")?;
-    let _ = header.set_attribute("part", "header");
-    b.text_child(&header, "h2", "title", &comparison.title)?.set_id("title");
+    let header = b.child(&card, "header", "head");
+    header.set("part", "header");
+    b.text_child(&header, "h2", "title", &comparison.title).set_id("title");
     if let Some(summary) = &comparison.summary {
-        b.text_child(&header, "p", "summary", summary)?;
+        b.text_child(&header, "p", "summary", summary);
     }
 
-    let options = build_totals(&b, &card, comparison)?;
+    let options = build_totals(&b, &card, comparison);
 
-    let verdict_box = b.child(&card, "p", "verdict")?;
-    let _ = verdict_box.set_attribute("role", "status");
-    let _ = verdict_box.set_attribute("part", "verdict");
-    let verdict = b.slot(&verdict_box, "")?;
-    let tipping_box = b.child(&card, "p", "tipping")?;
-    let _ = tipping_box.set_attribute("part", "tipping");
-    let tipping = b.slot(&tipping_box, "")?;
+    let verdict_box = b.child(&card, "p", "verdict");
+    verdict_box.set("role", "status");
+    verdict_box.set("part", "verdict");
+    let verdict = b.slot(&verdict_box);
+    let tipping_box = b.child(&card, "p", "tipping");
+    tipping_box.set("part", "tipping");
+    let tipping = b.slot(&tipping_box);
 
-    let tally = build_tally(&b, &card, comparison)?;
-    let axes = if features.chart { build_chart(&b, &card, state)? } else { Vec::new() };
+    let tally = build_tally(&b, &card, comparison);
+    let axes = if features.chart { build_chart(&b, &card, state) } else { Vec::new() };
 
-    let section = b.child(&card, "section", "criteria")?;
+    let section = b.child(&card, "section", "criteria");
     // Named by its heading and the card's title: two cards on a page need distinct landmarks.
-    let _ = section.set_attribute("aria-labelledby", "criteria-title title");
-    b.text_child(&section, "h3", "section-title", "Your priorities")?.set_id("criteria-title");
-    b.text_child(&section, "p", "hint", "Move a slider to say how much each criterion matters to you.")?;
-    let (presets, copy_status) = build_toolbar(&b, &section, comparison, features)?;
-    let rows = build_rows(&b, &section, state, axes)?;
+    section.set("aria-labelledby", "criteria-title title");
+    b.text_child(&section, "h3", "section-title", "Your priorities").set_id("criteria-title");
+    b.text_child(&section, "p", "hint", "Move a slider to say how much each criterion matters to you.");
+    let (presets, copy_status) = build_toolbar(&b, &section, comparison, features);
+    let rows = build_rows(&b, &section, state, axes);
 
-    build_best_for(&b, &card, comparison)?;
+    build_best_for(&b, &card, comparison);
     let mut carry = None;
     if let Some(cta) = &comparison.cta {
-        let footer = b.child(&card, "footer", "foot")?;
-        let link = b.text_child(&footer, "a", "cta", &cta.label)?;
+        let footer = b.child(&card, "footer", "foot");
+        let link = b.text_child(&footer, "a", "cta", &cta.label);
         // The link was checked in validation (https, http or mailto only).
-        let _ = link.set_attribute("href", &cta.href);
-        let _ = link.set_attribute("part", "cta");
+        link.set("href", &cta.href);
+        link.set("part", "cta");
         if cta.carry && share::can_carry(&cta.href) {
             carry = Some(CarryHandles { link, href: cta.href.clone() });
         }
@@ -238,7 +238,7 @@ pub fn build(document: &Document, state: &CardState, features: Features) -> Resu
         scratch: String::new(),
     };
     view.patch(state);
-    Ok((card, view))
+    (card, view)
 }
 
 /// Preset buttons, "Reset" and, when the card is shared, "Copy link" with its status line.
@@ -247,53 +247,53 @@ fn build_toolbar(
     section: &Element,
     comparison: &Comparison,
     features: Features,
-) -> Result<(Vec<PresetHandles>, Option<TextSlot>), JsValue> {
-    let bar = b.child(section, "div", "toolbar")?;
+) -> (Vec<PresetHandles>, Option<TextSlot>) {
+    let bar = b.child(section, "div", "toolbar");
     let mut presets = Vec::with_capacity(comparison.presets.len());
     if !comparison.presets.is_empty() {
-        let group = b.child(&bar, "div", "presets")?;
-        let _ = group.set_attribute("role", "group");
-        let _ = group.set_attribute("aria-label", "Preset priorities");
+        let group = b.child(&bar, "div", "presets");
+        group.set("role", "group");
+        group.set("aria-label", "Preset priorities");
         let mut index_text = String::new();
         for (index, preset) in comparison.presets.iter().enumerate() {
-            let button = b.button(&group, "preset", &preset.name)?;
-            let _ = button.set_attribute("part", "preset");
+            let button = b.button(&group, "preset", &preset.name);
+            button.set("part", "preset");
             index_text.clear();
             text::push_uint(&mut index_text, index as u64);
-            let _ = button.set_attribute(PRESET_ATTRIBUTE, &index_text);
+            button.set(PRESET_ATTRIBUTE, &index_text);
             presets.push(PresetHandles { button, pressed: None });
         }
     }
-    let actions = b.child(&bar, "div", "actions")?;
-    let reset = b.button(&actions, "action", "Reset")?;
-    let _ = reset.set_attribute(ACTION_ATTRIBUTE, RESET_ACTION);
-    let _ = reset.set_attribute("aria-label", "Reset to the author's priorities");
+    let actions = b.child(&bar, "div", "actions");
+    let reset = b.button(&actions, "action", "Reset");
+    reset.set(ACTION_ATTRIBUTE, RESET_ACTION);
+    reset.set("aria-label", "Reset to the author's priorities");
     let mut copy_status = None;
     if features.share {
-        let copy = b.button(&actions, "action", "Copy link")?;
-        let _ = copy.set_attribute(ACTION_ATTRIBUTE, COPY_ACTION);
-        let status = b.child(&actions, "span", "copy-status")?;
-        let _ = status.set_attribute("role", "status");
-        copy_status = Some(b.slot(&status, "")?);
+        let copy = b.button(&actions, "action", "Copy link");
+        copy.set(ACTION_ATTRIBUTE, COPY_ACTION);
+        let status = b.child(&actions, "span", "copy-status");
+        status.set("role", "status");
+        copy_status = Some(b.slot(&status));
     }
-    Ok((presets, copy_status))
+    (presets, copy_status)
 }
 
 /// The chart under the tally: a radar for three criteria or more, grouped bars for fewer.
 /// Returns one element per criterion (its axis or its group) for the priority emphasis.
-fn build_chart(b: &Builder, card: &Element, state: &CardState) -> Result<Vec<Element>, JsValue> {
+fn build_chart(b: &Builder, card: &Element, state: &CardState) -> Vec<Element> {
     let comparison = state.comparison();
     let criteria = &comparison.criteria;
     let radar = chart::is_radar(criteria.len());
-    let figure = b.child(card, "figure", "chart")?;
-    let _ = figure.set_attribute("part", "chart");
-    let svg = b.svg(&figure, "svg", "chart-svg")?;
-    let _ = svg.set_attribute("viewBox", if radar { chart::RADAR_VIEW_BOX } else { chart::BARS_VIEW_BOX });
-    let _ = svg.set_attribute("role", "img");
-    let _ = svg.set_attribute("focusable", "false");
+    let figure = b.child(card, "figure", "chart");
+    figure.set("part", "chart");
+    let svg = b.svg(&figure, "svg", "chart-svg");
+    svg.set("viewBox", if radar { chart::RADAR_VIEW_BOX } else { chart::BARS_VIEW_BOX });
+    svg.set("role", "img");
+    svg.set("focusable", "false");
     let mut scratch = String::new();
     text::push_chart_summary(&mut scratch, comparison, state.winners(), radar);
-    let _ = svg.set_attribute("aria-label", &scratch);
+    svg.set("aria-label", &scratch);
 
     let mut axes = Vec::with_capacity(criteria.len());
     if radar {
@@ -301,68 +301,62 @@ fn build_chart(b: &Builder, card: &Element, state: &CardState) -> Result<Vec<Ele
         for fraction in chart::RINGS {
             scratch.clear();
             chart::push_ring(&mut scratch, fraction, &directions);
-            let _ = b.svg(&svg, "polygon", "ring")?.set_attribute("points", &scratch);
+            b.svg(&svg, "polygon", "ring").set("points", &scratch);
         }
         for (criterion, &direction) in criteria.iter().zip(&directions) {
-            let axis = b.svg(&svg, "g", "axis")?;
-            let line = b.svg(&axis, "line", "")?;
+            let axis = b.svg(&svg, "g", "axis");
+            let line = b.svg(&axis, "line", "");
             scratch.clear();
             text::push_fixed(&mut scratch, direction.0 * chart::RADIUS, 1);
-            let _ = line.set_attribute("x2", &scratch);
+            line.set("x2", &scratch);
             scratch.clear();
             text::push_fixed(&mut scratch, direction.1 * chart::RADIUS, 1);
-            let _ = line.set_attribute("y2", &scratch);
+            line.set("y2", &scratch);
             let label = chart::axis_label(direction);
-            svg_text(b, &axis, &mut scratch, &label, &criterion.name)?;
+            svg_text(b, &axis, &mut scratch, &label, &criterion.name);
             axes.push(axis);
         }
         for (index, _) in comparison.options.iter().enumerate() {
             scratch.clear();
             chart::push_polygon(&mut scratch, criteria.iter().map(|c| c.scores[index]), comparison.scale, &directions);
-            let _ = b.svg(&svg, "polygon", &option_class("shape", index))?.set_attribute("points", &scratch);
+            b.svg(&svg, "polygon", &option_class("shape", index)).set("points", &scratch);
         }
     } else {
         let options = comparison.options.len();
         for (position, criterion) in criteria.iter().enumerate() {
-            let group = b.svg(&svg, "g", "axis")?;
+            let group = b.svg(&svg, "g", "axis");
             for (index, &score) in criterion.scores.iter().enumerate() {
                 let bar = chart::bar(position, criteria.len(), index, options, score, comparison.scale);
-                let rect = b.svg(&group, "rect", &option_class("column", index))?;
+                let rect = b.svg(&group, "rect", &option_class("column", index));
                 for (name, value) in [("x", bar.x), ("y", bar.y), ("width", bar.width), ("height", bar.height)] {
                     scratch.clear();
                     text::push_fixed(&mut scratch, value, 1);
-                    let _ = rect.set_attribute(name, &scratch);
+                    rect.set(name, &scratch);
                 }
             }
-            svg_text(b, &group, &mut scratch, &chart::bar_label(position, criteria.len()), &criterion.name)?;
+            svg_text(b, &group, &mut scratch, &chart::bar_label(position, criteria.len()), &criterion.name);
             axes.push(group);
         }
     }
 
     // The options' colours, named; the SVG's label already says the same to a screen reader.
-    let legend = b.child(&figure, "ul", "legend")?;
-    let _ = legend.set_attribute("aria-hidden", "true");
+    let legend = b.child(&figure, "ul", "legend");
+    legend.set("aria-hidden", "true");
     for (index, option) in comparison.options.iter().enumerate() {
-        b.text_child(&legend, "li", &option_class("legend-item", index), &option.name)?;
+        b.text_child(&legend, "li", &option_class("legend-item", index), &option.name);
     }
-    Ok(axes)
+    axes
 }
 
 /// A text label in the chart, placed by `label`. Long names are cut: the rows show them whole.
-fn svg_text(
-    b: &Builder,
-    parent: &Element,
-    scratch: &mut String,
-    label: &chart::Label,
-    name: &str,
-) -> Result<(), JsValue> {
-    let element = b.svg(parent, "text", "")?;
+fn svg_text(b: &Builder, parent: &Element, scratch: &mut String, label: &chart::Label, name: &str) {
+    let element = b.svg(parent, "text", "");
     for (attribute, value) in [("x", label.x), ("y", label.y)] {
         scratch.clear();
         text::push_fixed(scratch, value, 1);
-        let _ = element.set_attribute(attribute, scratch);
+        element.set(attribute, scratch);
     }
-    let _ = element.set_attribute("text-anchor", label.anchor);
+    element.set("text-anchor", label.anchor);
     scratch.clear();
     let mut chars = name.chars();
     scratch.extend(chars.by_ref().take(22));
@@ -370,75 +364,69 @@ fn svg_text(
         scratch.push('…');
     }
     element.set_text_content(Some(scratch));
-    Ok(())
 }
 
-fn build_totals(b: &Builder, card: &Element, comparison: &Comparison) -> Result<Vec<OptionHandles>, JsValue> {
-    let list = b.child(card, "ul", "totals")?;
-    let _ = list.set_attribute("aria-label", "Weighted scores at your priorities");
-    let _ = list.set_attribute("part", "totals");
+fn build_totals(b: &Builder, card: &Element, comparison: &Comparison) -> Vec<OptionHandles> {
+    let list = b.child(card, "ul", "totals");
+    list.set("aria-label", "Weighted scores at your priorities");
+    list.set("part", "totals");
     let mut scale_max = String::new();
     text::push_trimmed(&mut scale_max, comparison.scale.max, 2);
     let shown_max = String::from("/") + &scale_max;
     let spoken_max = String::from(" out of ") + &scale_max;
     let mut handles = Vec::with_capacity(comparison.options.len());
     for (index, option) in comparison.options.iter().enumerate() {
-        let tile = b.child(&list, "li", &option_class("total", index))?;
-        let top = b.child(&tile, "span", "total-top")?;
-        b.text_child(&top, "span", "total-name", &option.name)?;
-        let badge_box = b.child(&top, "span", "total-badge")?;
-        let badge = b.slot(&badge_box, "")?;
-        let figure = b.child(&tile, "span", "total-figure")?;
-        let value = b.child(&figure, "span", "total-value")?;
-        let score = b.slot(&value, "")?;
+        let tile = b.child(&list, "li", &option_class("total", index));
+        let top = b.child(&tile, "span", "total-top");
+        b.text_child(&top, "span", "total-name", &option.name);
+        let badge_box = b.child(&top, "span", "total-badge");
+        let badge = b.slot(&badge_box);
+        let figure = b.child(&tile, "span", "total-figure");
+        let value = b.child(&figure, "span", "total-value");
+        let score = b.slot(&value);
         // Read aloud as "8.5 out of 10", not "8.5 slash 10".
-        let _ = b.text_child(&figure, "span", "total-max", &shown_max)?.set_attribute("aria-hidden", "true");
-        b.text_child(&figure, "span", "visually-hidden", &spoken_max)?;
+        b.text_child(&figure, "span", "total-max", &shown_max).set("aria-hidden", "true");
+        b.text_child(&figure, "span", "visually-hidden", &spoken_max);
         handles.push(OptionHandles { score, badge, leader: Flag::new(&tile, "data-leader") });
     }
-    Ok(handles)
+    handles
 }
 
-fn build_tally(b: &Builder, card: &Element, comparison: &Comparison) -> Result<Vec<TallyHandles>, JsValue> {
-    let list = b.child(card, "ul", "tally")?;
-    let _ = list.set_attribute("aria-label", "Criteria won at your priorities");
-    let _ = list.set_attribute("part", "tally");
+fn build_tally(b: &Builder, card: &Element, comparison: &Comparison) -> Vec<TallyHandles> {
+    let list = b.child(card, "ul", "tally");
+    list.set("aria-label", "Criteria won at your priorities");
+    list.set("part", "tally");
     let mut handles = Vec::new();
     for item in text::tally_items(comparison.options.len()) {
         let class = match item {
             TallyItem::Wins(index) => option_class("tally-item", index),
             TallyItem::Ties => String::from("tally-item ties"),
         };
-        let entry = b.child(&list, "li", &class)?;
-        let count_box = b.child(&entry, "span", "tally-count")?;
-        let count = b.slot(&count_box, "")?;
-        let _ = entry.append_child(&b.document.create_text_node(" "));
-        let label_box = b.child(&entry, "span", "tally-label")?;
-        let label = b.slot(&label_box, "")?;
+        let entry = b.child(&list, "li", &class);
+        let count_box = b.child(&entry, "span", "tally-count");
+        let count = b.slot(&count_box);
+        entry.append(&b.document.create_text_node(" "));
+        let label_box = b.child(&entry, "span", "tally-label");
+        let label = b.slot(&label_box);
         handles.push(TallyHandles { item, count, label });
     }
-    Ok(handles)
+    handles
 }
 
-fn build_rows(
-    b: &Builder,
-    section: &Element,
-    state: &CardState,
-    axes: Vec<Element>,
-) -> Result<Vec<RowHandles>, JsValue> {
+fn build_rows(b: &Builder, section: &Element, state: &CardState, axes: Vec<Element>) -> Vec<RowHandles> {
     let mut axes = axes.into_iter();
     let comparison = state.comparison();
     let scale = comparison.scale;
-    let list = b.child(section, "ol", "rows")?;
+    let list = b.child(section, "ol", "rows");
     let mut handles = Vec::with_capacity(comparison.criteria.len());
     let mut scratch = String::new();
     for (index, criterion) in comparison.criteria.iter().enumerate() {
-        let row = b.child(&list, "li", "row")?;
-        let _ = row.set_attribute("part", "row");
-        let _ = row.set_attribute("data-criterion", &criterion.id);
+        let row = b.child(&list, "li", "row");
+        row.set("part", "row");
+        row.set("data-criterion", &criterion.id);
 
-        let head = b.child(&row, "div", "row-head")?;
-        b.text_child(&head, "h4", "row-name", &criterion.name)?;
+        let head = b.child(&row, "div", "row-head");
+        b.text_child(&head, "h4", "row-name", &criterion.name);
         let winners = state.winners()[index];
         let chip_class = match winners.only() {
             Some(option) => option_class("row-winner", option),
@@ -446,54 +434,54 @@ fn build_rows(
         };
         scratch.clear();
         text::push_winner_label(&mut scratch, comparison, winners);
-        b.text_child(&head, "span", &chip_class, &scratch)?;
+        b.text_child(&head, "span", &chip_class, &scratch);
 
-        let bars = b.child(&row, "ul", "bars")?;
+        let bars = b.child(&row, "ul", "bars");
         for (option_index, option) in comparison.options.iter().enumerate() {
-            let bar = b.child(&bars, "li", &option_class("bar", option_index))?;
-            b.text_child(&bar, "span", "bar-name", &option.name)?;
-            let track = b.child(&bar, "span", "bar-track")?;
-            let _ = track.set_attribute("aria-hidden", "true");
-            let fill: HtmlElement = b.child(&track, "span", "bar-fill")?.unchecked_into();
+            let bar = b.child(&bars, "li", &option_class("bar", option_index));
+            b.text_child(&bar, "span", "bar-name", &option.name);
+            let track = b.child(&bar, "span", "bar-track");
+            track.set("aria-hidden", "true");
+            let fill: HtmlElement = b.child(&track, "span", "bar-fill").unchecked_into();
             let score = criterion.scores[option_index];
             scratch.clear();
             text::push_fixed(&mut scratch, (score - scale.min) / (scale.max - scale.min) * 100.0, 2);
             scratch.push('%');
             // Set through the CSSOM, which a strict style-src policy allows, unlike a style attribute.
-            let _ = fill.style().set_property("width", &scratch);
+            fill.style().raw().set_property("width", &scratch);
             scratch.clear();
             text::push_trimmed(&mut scratch, score, 2);
-            b.text_child(&bar, "span", "bar-score", &scratch)?;
+            b.text_child(&bar, "span", "bar-score", &scratch);
         }
 
         if let Some(note) = &criterion.note {
-            b.text_child(&row, "p", "note", note)?;
+            b.text_child(&row, "p", "note", note);
         }
 
-        let control = b.child(&row, "div", "priority")?;
-        let slider: HtmlInputElement = b.element("input", "slider")?.unchecked_into();
+        let control = b.child(&row, "div", "priority");
+        let slider: HtmlInputElement = b.element("input", "slider").unchecked_into();
         slider.set_type("range");
         slider.set_min("0");
         slider.set_max("5");
         slider.set_step("1");
         scratch.clear();
         text::push_uint(&mut scratch, index as u64);
-        let _ = slider.set_attribute(INDEX_ATTRIBUTE, &scratch);
+        slider.set(INDEX_ATTRIBUTE, &scratch);
         scratch.clear();
         scratch.push_str("Priority for ");
         scratch.push_str(&criterion.name);
-        let _ = slider.set_attribute("aria-label", &scratch);
-        let _ = slider.set_attribute("part", "slider");
-        let caption = b.text_child(&control, "span", "priority-caption", "Priority")?;
-        let _ = caption.set_attribute("aria-hidden", "true");
-        let track = b.child(&control, "span", "slider-box")?;
-        let _ = track.append_child(&slider);
-        let tick: HtmlElement = b.child(&track, "span", "tick")?.unchecked_into();
-        let _ = tick.set_attribute("aria-hidden", "true");
+        slider.set("aria-label", &scratch);
+        slider.set("part", "slider");
+        let caption = b.text_child(&control, "span", "priority-caption", "Priority");
+        caption.set("aria-hidden", "true");
+        let track = b.child(&control, "span", "slider-box");
+        track.append(&slider);
+        let tick: HtmlElement = b.child(&track, "span", "tick").unchecked_into();
+        tick.set("aria-hidden", "true");
         tick.set_hidden(true);
-        let level_box = b.child(&control, "span", "priority-level")?;
-        let _ = level_box.set_attribute("aria-hidden", "true");
-        let level = b.slot(&level_box, "")?;
+        let level_box = b.child(&control, "span", "priority-level");
+        level_box.set("aria-hidden", "true");
+        let level = b.slot(&level_box);
         handles.push(RowHandles {
             slider,
             level,
@@ -504,31 +492,30 @@ fn build_rows(
             axis: axes.next(),
         });
     }
-    Ok(handles)
+    handles
 }
 
-fn build_best_for(b: &Builder, card: &Element, comparison: &Comparison) -> Result<(), JsValue> {
+fn build_best_for(b: &Builder, card: &Element, comparison: &Comparison) {
     if comparison.options.iter().all(|o| o.best_for.is_empty()) {
-        return Ok(());
+        return;
     }
-    let section = b.child(card, "section", "best")?;
-    let _ = section.set_attribute("part", "best-for");
+    let section = b.child(card, "section", "best");
+    section.set("part", "best-for");
     let mut heading = String::new();
     for (index, option) in comparison.options.iter().enumerate() {
         if option.best_for.is_empty() {
             continue;
         }
-        let column = b.child(&section, "div", &option_class("best-option", index))?;
+        let column = b.child(&section, "div", &option_class("best-option", index));
         heading.clear();
         heading.push_str("Best for ");
         heading.push_str(&option.name);
-        b.text_child(&column, "h3", "best-title", &heading)?;
-        let list = b.child(&column, "ul", "best-list")?;
+        b.text_child(&column, "h3", "best-title", &heading);
+        let list = b.child(&column, "ul", "best-list");
         for line in &option.best_for {
-            b.text_child(&list, "li", "", line)?;
+            b.text_child(&list, "li", "", line);
         }
     }
-    Ok(())
 }
 
 impl CardView {
@@ -571,7 +558,7 @@ impl CardView {
         for (index, preset) in self.presets.iter_mut().enumerate() {
             let pressed = active == Some(index);
             if preset.pressed != Some(pressed) {
-                let _ = preset.button.set_attribute("aria-pressed", if pressed { "true" } else { "false" });
+                preset.button.set("aria-pressed", if pressed { "true" } else { "false" });
                 preset.pressed = Some(pressed);
             }
         }
@@ -595,7 +582,7 @@ impl CardView {
                     scratch.clear();
                     text::push_uint(scratch, u64::from(at));
                     // Placed by the stylesheet from this one number, through the CSSOM.
-                    let _ = row.tick.style().set_property("--at", scratch);
+                    row.tick.style().raw().set_property("--at", scratch);
                 }
                 row.tick.set_hidden(tick.is_none());
                 row.shown_tick = tick;
@@ -605,13 +592,13 @@ impl CardView {
             }
             let name = LEVEL_NAMES[usize::from(priority.min(MAX_PRIORITY))];
             row.slider.set_value_as_number(f64::from(priority));
-            let _ = row.slider.set_attribute("aria-valuetext", name);
+            row.slider.set("aria-valuetext", name);
             row.level.set(name);
             row.ignored.set(priority == 0);
             if let Some(axis) = &row.axis {
                 scratch.clear();
                 text::push_uint(scratch, u64::from(priority));
-                let _ = axis.set_attribute("data-level", scratch);
+                axis.set("data-level", scratch);
             }
             row.shown_priority = Some(priority);
         }
@@ -621,7 +608,7 @@ impl CardView {
             share::push_keyed(scratch, comparison, state.priorities());
             let leader = standing.leader().and_then(|i| comparison.options.get(i)).map(|o| o.id.as_str());
             let href = share::carried_href(&carry.href, leader, scratch);
-            let _ = carry.link.set_attribute("href", &href);
+            carry.link.set("href", &href);
         }
     }
 
@@ -634,21 +621,21 @@ impl CardView {
 }
 
 /// The error box shown instead of a card: a heading and one line per problem, all as text.
-pub fn build_error(document: &Document, problems: &[Problem]) -> Result<Element, JsValue> {
+pub fn build_error(document: &Document, problems: &[Problem]) -> Element {
     let b = Builder { document };
-    let panel = b.element("div", "error")?;
-    let _ = panel.set_attribute("role", "alert");
-    let _ = panel.set_attribute("part", "error");
-    b.text_child(&panel, "p", "error-title", "This comparison can't be shown")?;
+    let panel = b.element("div", "error");
+    panel.set("role", "alert");
+    panel.set("part", "error");
+    b.text_child(&panel, "p", "error-title", "This comparison can't be shown");
     let mut intro = String::from("The card's spec has ");
     text::push_count(&mut intro, problems.len() as u64, "problem:", "problems:");
-    b.text_child(&panel, "p", "error-intro", &intro)?;
-    let list = b.child(&panel, "ul", "error-list")?;
+    b.text_child(&panel, "p", "error-intro", &intro);
+    let list = b.child(&panel, "ul", "error-list");
     for problem in problems {
-        let item = b.child(&list, "li", "")?;
-        b.text_child(&item, "code", "error-path", &problem.path)?;
-        let _ = item.append_child(&document.create_text_node(": "));
-        let _ = item.append_child(&document.create_text_node(&problem.message));
+        let item = b.child(&list, "li", "");
+        b.text_child(&item, "code", "error-path", &problem.path);
+        item.append(&document.create_text_node(": "));
+        item.append(&document.create_text_node(&problem.message));
     }
-    Ok(panel)
+    panel
 }

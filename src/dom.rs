@@ -1,0 +1,64 @@
+//! DOM calls that cannot fail for the arguments the card gives them: constant tag, attribute and
+//! selector names, new nodes appended to new elements, our own window's location. web-sys
+//! declares them as throwing, and every `Result` it returns costs an error branch at each call
+//! site (and a `handleError` wrapper in the glue); declared here without `catch`, on a type of
+//! our own, they cost a plain call.
+
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, History, Node};
+
+#[wasm_bindgen]
+extern "C" {
+    /// A DOM object seen only through the calls below.
+    pub type Raw;
+    #[wasm_bindgen(method, js_name = createElement)]
+    pub fn create_element(this: &Raw, tag: &str) -> Element;
+    #[wasm_bindgen(method, js_name = createElementNS)]
+    pub fn create_element_ns(this: &Raw, namespace: &str, tag: &str) -> Element;
+    #[wasm_bindgen(method, js_name = appendChild)]
+    pub fn append_child(this: &Raw, child: &Node);
+    #[wasm_bindgen(method, js_name = setAttribute)]
+    pub fn set_attribute(this: &Raw, name: &str, value: &str);
+    #[wasm_bindgen(method, js_name = toggleAttribute)]
+    pub fn toggle_attribute(this: &Raw, name: &str, on: bool);
+    #[wasm_bindgen(method, js_name = setProperty)]
+    pub fn set_property(this: &Raw, name: &str, value: &str);
+    #[wasm_bindgen(method, js_name = querySelector)]
+    pub fn query_selector(this: &Raw, selectors: &str) -> Option<Element>;
+    #[wasm_bindgen(method)]
+    pub fn closest(this: &Raw, selectors: &str) -> Option<Element>;
+    /// A `CustomEvent` with a valid name never fails to construct.
+    #[wasm_bindgen(constructor, js_class = "CustomEvent")]
+    pub fn new_custom_event(name: &str, init: &web_sys::CustomEventInit) -> Raw;
+    /// Page listeners that throw are reported by the browser; nothing reaches the caller.
+    #[wasm_bindgen(method, js_name = dispatchEvent)]
+    pub fn dispatch_event(this: &Raw, event: &Raw);
+    /// `location.hash`, `location.href` and `window.history` throw only for another origin.
+    #[wasm_bindgen(method, getter)]
+    pub fn hash(this: &Raw) -> String;
+    #[wasm_bindgen(method, getter)]
+    pub fn href(this: &Raw) -> String;
+    #[wasm_bindgen(method, getter)]
+    pub fn history(this: &Raw) -> History;
+}
+
+/// The calls above, on web-sys types; the common ones by name.
+pub trait Dom: JsCast {
+    fn raw(&self) -> &Raw {
+        self.unchecked_ref()
+    }
+    fn set(&self, name: &str, value: &str) {
+        self.raw().set_attribute(name, value);
+    }
+    fn toggle(&self, name: &str, on: bool) {
+        self.raw().toggle_attribute(name, on);
+    }
+    fn append(&self, child: &Node) {
+        self.raw().append_child(child);
+    }
+}
+
+impl Dom for Element {}
+impl Dom for web_sys::CssStyleDeclaration {}
+impl Dom for web_sys::Location {}
+impl Dom for web_sys::Window {}

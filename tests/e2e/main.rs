@@ -768,3 +768,107 @@ fn criterion_name(id: &str) -> &'static str {
         _ => "Community & hiring",
     }
 }
+
+/// Computed colours and layout facts of each card on `themes.html`, by card id.
+const THEME_FACTS: &str = "
+    const facts = {};
+    for (const host of document.querySelectorAll('comparison-card')) {
+      const root = host.shadowRoot;
+      const style = (selector) => getComputedStyle(root.querySelector(selector));
+      const box = (selector) => root.querySelector(selector).getBoundingClientRect();
+      facts[host.id] = {
+        background: style('.card').backgroundColor,
+        text: style('.title').color,
+        cta: style('.cta').backgroundColor,
+        radius: style('.card').borderTopLeftRadius,
+        font: style('.card').fontFamily,
+        direction: style('.card').direction,
+        verdictRule: [style('.verdict').borderLeftWidth, style('.verdict').borderRightWidth],
+        nameLeft: box('.row-name').left,
+        sliderLeft: box('input[type=range]').left,
+        rowColumns: style('.row').gridTemplateColumns.split(' ').length,
+      };
+    }
+    return facts;";
+
+#[test]
+#[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]
+fn themes_follow_the_attribute_and_the_page_can_restyle_the_card() {
+    let (session, setup) = open_page("themes.html");
+    for id in ["#light", "#dark", "#auto", "#custom", "#rtl", "#narrow"] {
+        wait_for_card(&session, id);
+    }
+    let facts = session.eval(THEME_FACTS, json!([])).unwrap();
+    let (white, dark) = (json!("rgb(255, 255, 255)"), json!("rgb(20, 23, 29)"));
+    assert_eq!(facts["light"]["background"], white);
+    assert_eq!(facts["dark"]["background"], dark, "theme=dark whatever the system says");
+    assert_eq!(facts["auto"]["background"], white, "auto follows the light system setting");
+    assert_eq!(facts["dark"]["text"], json!("rgb(233, 236, 241)"));
+    // The page's custom properties reach inside the shadow root.
+    assert_eq!(facts["custom"]["background"], json!("rgb(255, 253, 245)"));
+    assert_eq!(facts["custom"]["text"], json!("rgb(16, 42, 67)"));
+    assert_eq!(facts["custom"]["cta"], json!("rgb(15, 118, 110)"));
+    assert_eq!(facts["custom"]["radius"], json!("2px"));
+    assert!(facts["custom"]["font"].as_str().unwrap().starts_with("Georgia"));
+    std::fs::create_dir_all(&setup.screenshots).unwrap();
+    std::fs::write(setup.screenshots.join("themes-light-system.png"), session.full_page_png().unwrap()).unwrap();
+
+    session
+        .cdp("Emulation.setEmulatedMedia", json!({ "features": [{ "name": "prefers-color-scheme", "value": "dark" }] }))
+        .unwrap();
+    let facts = session.eval(THEME_FACTS, json!([])).unwrap();
+    assert_eq!(facts["light"]["background"], white, "theme=light whatever the system says");
+    assert_eq!(facts["dark"]["background"], dark);
+    assert_eq!(facts["auto"]["background"], dark, "auto follows the dark system setting");
+    assert_eq!(axe_violations(&session), Vec::<String>::new(), "contrast and the rest, every theme, dark system");
+    std::fs::write(setup.screenshots.join("themes-dark-system.png"), session.full_page_png().unwrap()).unwrap();
+    assert_eq!(page_errors(&session), Vec::<String>::new());
+}
+
+#[test]
+#[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]
+fn right_to_left_mirrors_the_card() {
+    let (session, _) = open_page("themes.html");
+    wait_for_card(&session, "#rtl");
+    wait_for_card(&session, "#light");
+    let facts = session.eval(THEME_FACTS, json!([])).unwrap();
+    assert_eq!(facts["rtl"]["direction"], json!("rtl"));
+    assert_eq!(facts["light"]["direction"], json!("ltr"));
+    assert_eq!(facts["light"]["verdictRule"], json!(["4px", "0px"]));
+    assert_eq!(facts["rtl"]["verdictRule"], json!(["0px", "4px"]), "the verdict's rule moves to the right");
+    let (ltr_name, ltr_slider) =
+        (facts["light"]["nameLeft"].as_f64().unwrap(), facts["light"]["sliderLeft"].as_f64().unwrap());
+    let (rtl_name, rtl_slider) =
+        (facts["rtl"]["nameLeft"].as_f64().unwrap(), facts["rtl"]["sliderLeft"].as_f64().unwrap());
+    assert!(ltr_name < ltr_slider, "left to right: name, then slider");
+    assert!(rtl_name > rtl_slider, "right to left: the name on the right, the slider on its left");
+}
+
+#[test]
+#[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]
+fn layouts_at_320_and_1200_pixels_fit_and_keep_targets_large() {
+    let (session, setup) = open_page("themes.html");
+    wait_for_card(&session, "#narrow");
+    wait_for_card(&session, "#light");
+    let facts = session.eval(THEME_FACTS, json!([])).unwrap();
+    assert_eq!(facts["light"]["rowColumns"], json!(2), "side by side in a wide card");
+    assert_eq!(facts["narrow"]["rowColumns"], json!(1), "stacked in a 320 px card");
+    let report = session
+        .eval(
+            "const root = document.querySelector('#narrow').shadowRoot;
+             const card = root.querySelector('.card').getBoundingClientRect();
+             const outside = [...root.querySelectorAll('*')]
+               .filter((e) => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.left < card.left - 0.5 || r.right > card.right + 0.5); })
+               .map((e) => e.getAttribute('class') || e.tagName);
+             const small = [...root.querySelectorAll('button, a, input')]
+               .map((e) => [e.getAttribute('class') || e.tagName, e.getBoundingClientRect()])
+               .filter(([, r]) => r.height < 24 || r.width < 24)
+               .map(([name, r]) => name + ' ' + Math.round(r.width) + 'x' + Math.round(r.height));
+             return { width: Math.round(card.width), outside, small };",
+            json!([]),
+        )
+        .unwrap();
+    assert_eq!(report, json!({ "width": 320, "outside": [], "small": [] }), "nothing cut off, targets at least 24 px");
+    std::fs::create_dir_all(&setup.screenshots).unwrap();
+    std::fs::write(setup.screenshots.join("themes-widths.png"), session.full_page_png().unwrap()).unwrap();
+}

@@ -40,6 +40,18 @@ extern "C" {
     pub fn href(this: &Raw) -> String;
     #[wasm_bindgen(method, getter)]
     pub fn history(this: &Raw) -> History;
+    /// The page's `fetch`: a bad address gives a rejected promise, never a throw.
+    #[wasm_bindgen(js_name = fetch)]
+    pub fn fetch(url: &str) -> js_sys::Promise;
+    /// What a `Response` is read through: status, and the body as text.
+    #[wasm_bindgen(method, getter)]
+    pub fn ok(this: &Raw) -> bool;
+    #[wasm_bindgen(method, getter)]
+    pub fn status(this: &Raw) -> u16;
+    #[wasm_bindgen(method, getter, js_name = statusText)]
+    pub fn status_text(this: &Raw) -> String;
+    #[wasm_bindgen(method)]
+    pub fn text(this: &Raw) -> js_sys::Promise;
 }
 
 /// The calls above, on web-sys types; the common ones by name.

@@ -26,6 +26,7 @@ export function defineCardElement(tagName, createController) {
 
   class ComparisonCardElement extends HTMLElement {
     static [OURS] = true;
+    static observedAttributes = ['src'];
 
     #controller;
 
@@ -47,6 +48,10 @@ export function defineCardElement(tagName, createController) {
       queueMicrotask(() => {
         if (this.isConnected) guarded(() => this.#controller?.connected(this));
       });
+    }
+
+    attributeChangedCallback(name, previous, value) {
+      if (previous !== value) guarded(() => this.#controller?.setSource(this, value ?? undefined));
     }
 
     disconnectedCallback() {

@@ -620,6 +620,19 @@ impl CardView {
     }
 }
 
+/// The box shown while a `src` spec loads. Its height is the page's to set
+/// (`--cc-loading-height`), so the card's place is held and the page does not jump when it comes.
+pub fn build_loading(document: &Document, source: &str) -> Element {
+    let b = Builder { document };
+    let panel = b.element("div", "loading");
+    panel.set("role", "status");
+    panel.set("aria-busy", "true");
+    panel.set("part", "loading");
+    panel.set("data-src", source);
+    b.text_child(&panel, "p", "loading-text", "Loading the comparison…");
+    panel
+}
+
 /// The error box shown instead of a card: a heading and one line per problem, all as text.
 pub fn build_error(document: &Document, problems: &[Problem]) -> Element {
     let b = Builder { document };

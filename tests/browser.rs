@@ -911,3 +911,100 @@ async fn persisted_priorities_come_back_on_the_next_visit() {
     }
     storage().remove_item("comparison-card:kept").unwrap();
 }
+
+// ---- Remote specs: src= ----
+
+/// A `blob:` address serving `text` as JSON, as a web server would.
+fn blob_url(text: &str) -> String {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).unwrap();
+    web_sys::Url::create_object_url_with_blob(&blob).unwrap()
+}
+
+/// Waits (a few animation-free turns of the event loop) until `selector` shows up in the card.
+async fn wait_for(card: &HtmlElement, selector: &str) {
+    for _ in 0..200 {
+        if shadow(card).query_selector(selector).unwrap().is_some() {
+            return;
+        }
+        let timeout = Promise::new(&mut |resolve, _| {
+            web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10).unwrap();
+        });
+        JsFuture::from(timeout).await.unwrap();
+    }
+    panic!("{selector} never appeared");
+}
+
+async fn mount_src(src: &str) -> HtmlElement {
+    comparison_card::define();
+    let card: HtmlElement = document().create_element("comparison-card").unwrap().unchecked_into();
+    card.set_attribute("src", src).unwrap();
+    document().body().unwrap().append_child(&card).unwrap();
+    settle().await;
+    card
+}
+
+#[wasm_bindgen_test]
+async fn a_spec_from_src_loads_with_its_place_held() {
+    let card = mount_src(&blob_url(DEMO)).await;
+    // First the loading box, holding the card's place, then the card.
+    // A fetch answers in a later task, never within the connect microtasks.
+    let loading = find(&card, ".loading");
+    assert_eq!(loading.get_attribute("role").as_deref(), Some("status"));
+    assert!(loading.get_bounding_client_rect().height() >= 480.0, "the place is held");
+    wait_for(&card, ".card").await;
+    assert_eq!(text(&card, ".title"), "Node.js vs Python for backend development");
+    move_slider(&card, "ai-ml", 5);
+    assert!(text(&card, ".verdict").starts_with("Node.js leads by 0.5"));
+    assert_eq!(
+        get(&card.unchecked_ref::<JsValue>(), &["spec", "title"]).as_string().as_deref(),
+        Some("Node.js vs Python for backend development")
+    );
+
+    // A new src draws the new spec.
+    card.set_attribute("src", &blob_url(HOSTING)).unwrap();
+    wait_for(&card, ".card").await;
+    for _ in 0..50 {
+        if text(&card, ".title") == "Where should a small web app live?" {
+            break;
+        }
+        settle().await;
+    }
+    assert_eq!(text(&card, ".title"), "Where should a small web app live?");
+    card.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_src_names_the_address_and_the_status() {
+    let console = ConsoleErrors::capture();
+    let card = mount_src("/no-such-spec.json").await;
+    wait_for(&card, ".error").await;
+    let problems = text(&card, ".error-list");
+    assert!(problems.contains("src: could not load `/no-such-spec.json`: HTTP 404"), "{problems}");
+    assert!(console.messages().iter().any(|m| m.contains("HTTP 404")), "{:?}", console.messages());
+    drop(console);
+    card.remove();
+
+    let card = mount_src(&blob_url("{ not json")).await;
+    wait_for(&card, ".error").await;
+    assert!(text(&card, ".error-list").contains("spec: not valid JSON"), "{}", text(&card, ".error-list"));
+    card.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_spec_property_wins_over_src_and_a_late_response_is_ignored() {
+    let card = mount_src(&blob_url(HOSTING)).await;
+    // Set before the response arrives: the property wins, and the response must not replace it.
+    Reflect::set(&card, &"spec".into(), &js_sys::JSON::parse(DEMO).unwrap()).unwrap();
+    for _ in 0..20 {
+        settle().await;
+    }
+    let timeout = Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50).unwrap();
+    });
+    JsFuture::from(timeout).await.unwrap();
+    assert_eq!(text(&card, ".title"), "Node.js vs Python for backend development");
+    card.remove();
+}

@@ -872,3 +872,28 @@ fn layouts_at_320_and_1200_pixels_fit_and_keep_targets_large() {
     std::fs::create_dir_all(&setup.screenshots).unwrap();
     std::fs::write(setup.screenshots.join("themes-widths.png"), session.full_page_png().unwrap()).unwrap();
 }
+
+#[test]
+#[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]
+fn specs_load_from_src_and_a_404_is_named() {
+    let (session, _) = open_page("remote-spec.html");
+    wait_for_card(&session, "#remote");
+    wait_for_card(&session, "#missing");
+    assert_eq!(shadow_text(&session, "#remote", ".title"), "Node.js vs Python for backend development");
+    assert_eq!(shadow_text(&session, "#remote", ".verdict"), "Node.js leads by 1.2 points at your priorities.");
+    let problem = shadow_text(&session, "#missing", ".error-list");
+    assert_eq!(problem, "src: could not load `specs/no-such-spec.json`: HTTP 404 Not Found");
+    let errors = page_errors(&session);
+    assert_eq!(errors.len(), 1, "one console error, for the missing spec: {errors:?}");
+    assert!(errors[0].contains("HTTP 404"), "{errors:?}");
+
+    // Pointing src elsewhere draws the other spec.
+    session.eval("document.querySelector('#remote').setAttribute('src', 'specs/hosting.json');", json!([])).unwrap();
+    session
+        .wait_for(
+            "const title = document.querySelector('#remote').shadowRoot.querySelector('.title');
+             return title !== null && title.textContent === 'Where should a small web app live?';",
+            json!([]),
+        )
+        .unwrap();
+}

@@ -7,6 +7,10 @@
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, History, Node};
 
+use crate::tree;
+
+const SVG: &str = "http://www.w3.org/2000/svg";
+
 #[wasm_bindgen]
 extern "C" {
     /// A DOM object seen only through the calls below.
@@ -52,6 +56,61 @@ extern "C" {
     pub fn status_text(this: &Raw) -> String;
     #[wasm_bindgen(method)]
     pub fn text(this: &Raw) -> js_sys::Promise;
+    /// `new Text(data)`: a text node, owned by the page's document; it cannot throw.
+    #[wasm_bindgen(js_name = Text)]
+    pub type NewText;
+    #[wasm_bindgen(constructor, js_class = "Text")]
+    pub fn new(data: &str) -> NewText;
+    #[wasm_bindgen(method, getter)]
+    pub fn style(this: &Raw) -> Raw;
+    #[wasm_bindgen(method, setter, js_name = valueAsNumber)]
+    pub fn set_value_as_number(this: &Raw, value: f64);
+}
+
+/// The view's elements are DOM elements; see `tree.rs`.
+pub struct Document(pub web_sys::Document);
+
+impl tree::Factory for Document {
+    type Node = Element;
+    fn element(&self, tag: &str) -> Element {
+        self.0.raw().create_element(tag)
+    }
+    fn svg_element(&self, tag: &str) -> Element {
+        self.0.raw().create_element_ns(SVG, tag)
+    }
+}
+
+impl tree::Node for Element {
+    type Text = web_sys::Text;
+    fn set(&self, name: &str, value: &str) {
+        Dom::set(self, name, value);
+    }
+    fn toggle(&self, name: &str, on: bool) {
+        Dom::toggle(self, name, on);
+    }
+    fn append(&self, child: &Self) {
+        Dom::append(self, child);
+    }
+    fn append_text(&self, text: &str) -> web_sys::Text {
+        let node: web_sys::Text = NewText::new(text).unchecked_into();
+        Dom::append(self, &node);
+        node
+    }
+    fn set_text(&self, text: &str) {
+        self.set_text_content(Some(text));
+    }
+    fn set_style(&self, property: &str, value: &str) {
+        self.raw().style().set_property(property, value);
+    }
+    fn set_number(&self, value: u8) {
+        self.raw().set_value_as_number(f64::from(value));
+    }
+}
+
+impl tree::TextNode for web_sys::Text {
+    fn set_data(&self, text: &str) {
+        web_sys::CharacterData::set_data(self, text);
+    }
 }
 
 /// The calls above, on web-sys types; the common ones by name.
@@ -71,6 +130,7 @@ pub trait Dom: JsCast {
 }
 
 impl Dom for Element {}
+impl Dom for web_sys::Document {}
 impl Dom for web_sys::CssStyleDeclaration {}
 impl Dom for web_sys::Location {}
 impl Dom for web_sys::Window {}

@@ -190,7 +190,7 @@ fn fetched(card: &Weak<RefCell<Card>>, outcome: Result<String, String>) {
 
 struct Live {
     host: HtmlElement,
-    view: Option<CardView>,
+    view: Option<CardView<web_sys::Element>>,
     keys: Option<events::EventKeys>,
     /// Delegated listeners on the shadow root: `input` (sliders move), `change` (a slider is
     /// let go: the moment to save) and `click` (presets, reset, copy link, call to action).
@@ -537,10 +537,10 @@ impl Card {
     }
 
     /// Builds the card for the current state into the shadow root; returns the handles to keep.
-    fn draw(&self, host: &HtmlElement) -> Option<CardView> {
+    fn draw(&self, host: &HtmlElement) -> Option<CardView<web_sys::Element>> {
         let state = self.state.as_ref()?;
         let (document, shadow) = (host.owner_document()?, host.shadow_root()?);
-        let (root, view) = view::build(&document, state, Options::read(host).features);
+        let (root, view) = view::build(&dom::Document(document), state, Options::read(host).features);
         shadow.replace_children_with_node_1(&root);
         Some(view)
     }
@@ -651,7 +651,7 @@ fn warn(message: &str, id: &str) {
 /// While `src` loads: a box that holds the card's place and says what it is waiting for.
 fn show_loading(host: &HtmlElement, source: &str) {
     if let (Some(document), Some(shadow)) = (host.owner_document(), host.shadow_root()) {
-        shadow.replace_children_with_node_1(&view::build_loading(&document, source));
+        shadow.replace_children_with_node_1(&view::build_loading(&dom::Document(document), source));
     }
 }
 
@@ -666,7 +666,7 @@ fn show_problems(host: &HtmlElement, problems: &[Problem]) {
     }
     web_sys::console::error_2(&JsValue::from_str(&message), host);
     if let (Some(document), Some(shadow)) = (host.owner_document(), host.shadow_root()) {
-        shadow.replace_children_with_node_1(&view::build_error(&document, problems));
+        shadow.replace_children_with_node_1(&view::build_error(&dom::Document(document), problems));
     }
 }
 

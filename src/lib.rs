@@ -4,7 +4,8 @@
 //! - a pure core that never touches the DOM and is tested with plain `cargo test`:
 //!   [`value`] and [`spec`] (reading the spec, and its validation), [`scoring`] (weights to totals, winners, tally,
 //!   standing), [`state`] (one message type, one update) and [`text`] (every visible string);
-//! - the DOM edge (`view`, wasm only): builds a card's shadow DOM once and patches it;
+//! - the view ([`view`] over [`tree`]): builds a card once and patches it, as DOM in the browser
+//!   (`dom`, wasm only) or as HTML for pre-rendering;
 //! - the host API (`element`, wasm only): the `<comparison-card>` custom element;
 //! - for the authoring CLI (`src/bin`), never used by the wasm: [`render`], the card as static
 //!   HTML, and `schema` (native only), the spec's JSON Schema.
@@ -29,8 +30,8 @@ mod element;
 mod events;
 #[cfg(target_arch = "wasm32")]
 mod js_value;
-#[cfg(target_arch = "wasm32")]
-mod view;
+pub mod tree;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub use element::{define, CardController, TAG_NAME};

@@ -1,17 +1,13 @@
 //! The DOM edge: builds a card's shadow DOM once, keeps handles to what changes, and patches only
 //! text and attributes that differ from what is shown. Author text only ever goes in as text.
 
-use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlElement, HtmlInputElement, Text};
-
-use crate::dom::{Dom, Raw};
-
 use crate::chart;
 use crate::scoring::Standing;
 use crate::share;
 use crate::spec::{Comparison, Problem, MAX_PRIORITY};
 use crate::state::CardState;
 use crate::text::{self, TallyItem, LEVEL_NAMES};
+use crate::tree::{Factory, Node, TextNode};
 
 /// Attribute on each slider naming its criterion's index, read back by the input listener.
 pub const INDEX_ATTRIBUTE: &str = "data-index";
@@ -21,8 +17,6 @@ pub const PRESET_ATTRIBUTE: &str = "data-preset";
 pub const ACTION_ATTRIBUTE: &str = "data-action";
 pub const RESET_ACTION: &str = "reset";
 pub const COPY_ACTION: &str = "copy";
-
-const SVG: &str = "http://www.w3.org/2000/svg";
 
 /// What the element's attributes ask of the view.
 #[derive(Clone, Copy, Default)]
@@ -34,12 +28,12 @@ pub struct Features {
 }
 
 /// A text node and the text it shows, so writing the same text again costs nothing.
-struct TextSlot {
-    node: Text,
+struct TextSlot<N: Node> {
+    node: N::Text,
     shown: String,
 }
 
-impl TextSlot {
+impl<N: Node> TextSlot<N> {
     fn set(&mut self, text: &str) {
         if self.shown != text {
             self.node.set_data(text);
@@ -50,14 +44,14 @@ impl TextSlot {
 }
 
 /// A boolean attribute and whether it is set, for the same reason.
-struct Flag {
-    element: Element,
+struct Flag<N: Node> {
+    element: N,
     name: &'static str,
     on: bool,
 }
 
-impl Flag {
-    fn new(element: &Element, name: &'static str) -> Self {
+impl<N: Node> Flag<N> {
+    fn new(element: &N, name: &'static str) -> Self {
         Flag { element: element.clone(), name, on: false }
     }
     fn set(&mut self, on: bool) {
@@ -68,85 +62,85 @@ impl Flag {
     }
 }
 
-struct OptionHandles {
-    score: TextSlot,
-    badge: TextSlot,
-    leader: Flag,
+struct OptionHandles<N: Node> {
+    score: TextSlot<N>,
+    badge: TextSlot<N>,
+    leader: Flag<N>,
 }
 
-struct RowHandles {
-    slider: HtmlInputElement,
-    level: TextSlot,
-    ignored: Flag,
+struct RowHandles<N: Node> {
+    slider: N,
+    level: TextSlot<N>,
+    ignored: Flag<N>,
     shown_priority: Option<u8>,
     /// The small mark on the slider where the leader would change.
-    tick: HtmlElement,
+    tick: N,
     shown_tick: Option<u8>,
     /// The criterion's axis (or bar group) in the chart, whose weight follows the priority.
-    axis: Option<Element>,
+    axis: Option<N>,
 }
 
-struct PresetHandles {
-    button: Element,
+struct PresetHandles<N: Node> {
+    button: N,
     pressed: Option<bool>,
 }
 
 /// The call to action when it carries the visitor's choice: its link and the author's address.
-struct CarryHandles {
-    link: Element,
+struct CarryHandles<N: Node> {
+    link: N,
     href: String,
 }
 
-struct TallyHandles {
+struct TallyHandles<N: Node> {
     item: TallyItem,
-    count: TextSlot,
-    label: TextSlot,
+    count: TextSlot<N>,
+    label: TextSlot<N>,
 }
 
 /// Handles to everything in a mounted card that changes with the visitor's priorities.
-pub struct CardView {
-    options: Vec<OptionHandles>,
-    rows: Vec<RowHandles>,
-    tally: Vec<TallyHandles>,
-    verdict: TextSlot,
-    close_call: Flag,
-    tipping: TextSlot,
-    presets: Vec<PresetHandles>,
-    carry: Option<CarryHandles>,
+pub struct CardView<N: Node> {
+    options: Vec<OptionHandles<N>>,
+    rows: Vec<RowHandles<N>>,
+    tally: Vec<TallyHandles<N>>,
+    verdict: TextSlot<N>,
+    close_call: Flag<N>,
+    tipping: TextSlot<N>,
+    presets: Vec<PresetHandles<N>>,
+    carry: Option<CarryHandles<N>>,
     /// "Link copied", or why not; empty until the button is used.
-    copy_status: Option<TextSlot>,
+    copy_status: Option<TextSlot<N>>,
     /// Reused for every number and sentence, so a patch does not allocate once warm.
     scratch: String,
 }
 
-/// Creates elements; every author string goes through `set_text_content` or a text node.
-struct Builder<'a> {
-    document: &'a Document,
+/// Creates elements; every author string goes in as text (a text node, or `set_text`).
+struct Builder<'a, F: Factory> {
+    factory: &'a F,
 }
 
-impl Builder<'_> {
-    fn element(&self, tag: &str, class: &str) -> Element {
-        let element = self.document.unchecked_ref::<Raw>().create_element(tag);
+impl<F: Factory> Builder<'_, F> {
+    fn element(&self, tag: &str, class: &str) -> F::Node {
+        let element = self.factory.element(tag);
         if !class.is_empty() {
-            element.set_class_name(class);
+            element.set("class", class);
         }
         element
     }
 
-    fn child(&self, parent: &Element, tag: &str, class: &str) -> Element {
+    fn child(&self, parent: &F::Node, tag: &str, class: &str) -> F::Node {
         let element = self.element(tag, class);
         parent.append(&element);
         element
     }
 
-    fn text_child(&self, parent: &Element, tag: &str, class: &str, text: &str) -> Element {
+    fn text_child(&self, parent: &F::Node, tag: &str, class: &str, text: &str) -> F::Node {
         let element = self.child(parent, tag, class);
-        element.set_text_content(Some(text));
+        element.set_text(text);
         element
     }
 
-    fn svg(&self, parent: &Element, tag: &str, class: &str) -> Element {
-        let element = self.document.unchecked_ref::<Raw>().create_element_ns(SVG, tag);
+    fn svg(&self, parent: &F::Node, tag: &str, class: &str) -> F::Node {
+        let element = self.factory.svg_element(tag);
         if !class.is_empty() {
             element.set("class", class);
         }
@@ -154,17 +148,15 @@ impl Builder<'_> {
         element
     }
 
-    fn button(&self, parent: &Element, class: &str, text: &str) -> Element {
+    fn button(&self, parent: &F::Node, class: &str, text: &str) -> F::Node {
         let button = self.text_child(parent, "button", class, text);
         button.set("type", "button");
         button
     }
 
     /// An empty text node in `parent`, for text that changes.
-    fn slot(&self, parent: &Element) -> TextSlot {
-        let node = self.document.create_text_node("");
-        parent.append(&node);
-        TextSlot { node, shown: String::new() }
+    fn slot(&self, parent: &F::Node) -> TextSlot<F::Node> {
+        TextSlot { node: parent.append_text(""), shown: String::new() }
     }
 }
 
@@ -177,8 +169,8 @@ fn option_class(base: &str, index: usize) -> String {
 }
 
 /// Builds the card for `state`, detached; the caller inserts it once.
-pub fn build(document: &Document, state: &CardState, features: Features) -> (Element, CardView) {
-    let b = Builder { document };
+pub fn build<F: Factory>(factory: &F, state: &CardState, features: Features) -> (F::Node, CardView<F::Node>) {
+    let b = Builder { factory };
     let comparison = state.comparison();
     let card = b.element("article", "card");
     card.set("part", "card");
@@ -186,7 +178,7 @@ pub fn build(document: &Document, state: &CardState, features: Features) -> (Ele
 
     let header = b.child(&card, "header", "head");
     header.set("part", "header");
-    b.text_child(&header, "h2", "title", &comparison.title).set_id("title");
+    b.text_child(&header, "h2", "title", &comparison.title).set("id", "title");
     if let Some(summary) = &comparison.summary {
         b.text_child(&header, "p", "summary", summary);
     }
@@ -207,7 +199,7 @@ pub fn build(document: &Document, state: &CardState, features: Features) -> (Ele
     let section = b.child(&card, "section", "criteria");
     // Named by its heading and the card's title: two cards on a page need distinct landmarks.
     section.set("aria-labelledby", "criteria-title title");
-    b.text_child(&section, "h3", "section-title", "Your priorities").set_id("criteria-title");
+    b.text_child(&section, "h3", "section-title", "Your priorities").set("id", "criteria-title");
     b.text_child(&section, "p", "hint", "Move a slider to say how much each criterion matters to you.");
     let (presets, copy_status) = build_toolbar(&b, &section, comparison, features);
     let rows = build_rows(&b, &section, state, axes);
@@ -242,12 +234,14 @@ pub fn build(document: &Document, state: &CardState, features: Features) -> (Ele
 }
 
 /// Preset buttons, "Reset" and, when the card is shared, "Copy link" with its status line.
-fn build_toolbar(
-    b: &Builder,
-    section: &Element,
+type Toolbar<N> = (Vec<PresetHandles<N>>, Option<TextSlot<N>>);
+
+fn build_toolbar<F: Factory>(
+    b: &Builder<F>,
+    section: &F::Node,
     comparison: &Comparison,
     features: Features,
-) -> (Vec<PresetHandles>, Option<TextSlot>) {
+) -> Toolbar<F::Node> {
     let bar = b.child(section, "div", "toolbar");
     let mut presets = Vec::with_capacity(comparison.presets.len());
     if !comparison.presets.is_empty() {
@@ -281,7 +275,7 @@ fn build_toolbar(
 
 /// The chart under the tally: a radar for three criteria or more, grouped bars for fewer.
 /// Returns one element per criterion (its axis or its group) for the priority emphasis.
-fn build_chart(b: &Builder, card: &Element, state: &CardState) -> Vec<Element> {
+fn build_chart<F: Factory>(b: &Builder<F>, card: &F::Node, state: &CardState) -> Vec<F::Node> {
     let comparison = state.comparison();
     let criteria = &comparison.criteria;
     let radar = chart::is_radar(criteria.len());
@@ -349,7 +343,7 @@ fn build_chart(b: &Builder, card: &Element, state: &CardState) -> Vec<Element> {
 }
 
 /// A text label in the chart, placed by `label`. Long names are cut: the rows show them whole.
-fn svg_text(b: &Builder, parent: &Element, scratch: &mut String, label: &chart::Label, name: &str) {
+fn svg_text<F: Factory>(b: &Builder<F>, parent: &F::Node, scratch: &mut String, label: &chart::Label, name: &str) {
     let element = b.svg(parent, "text", "");
     for (attribute, value) in [("x", label.x), ("y", label.y)] {
         scratch.clear();
@@ -363,10 +357,10 @@ fn svg_text(b: &Builder, parent: &Element, scratch: &mut String, label: &chart::
     if chars.next().is_some() {
         scratch.push('…');
     }
-    element.set_text_content(Some(scratch));
+    element.set_text(scratch);
 }
 
-fn build_totals(b: &Builder, card: &Element, comparison: &Comparison) -> Vec<OptionHandles> {
+fn build_totals<F: Factory>(b: &Builder<F>, card: &F::Node, comparison: &Comparison) -> Vec<OptionHandles<F::Node>> {
     let list = b.child(card, "ul", "totals");
     list.set("aria-label", "Weighted scores at your priorities");
     list.set("part", "totals");
@@ -392,7 +386,7 @@ fn build_totals(b: &Builder, card: &Element, comparison: &Comparison) -> Vec<Opt
     handles
 }
 
-fn build_tally(b: &Builder, card: &Element, comparison: &Comparison) -> Vec<TallyHandles> {
+fn build_tally<F: Factory>(b: &Builder<F>, card: &F::Node, comparison: &Comparison) -> Vec<TallyHandles<F::Node>> {
     let list = b.child(card, "ul", "tally");
     list.set("aria-label", "Criteria won at your priorities");
     list.set("part", "tally");
@@ -405,7 +399,7 @@ fn build_tally(b: &Builder, card: &Element, comparison: &Comparison) -> Vec<Tall
         let entry = b.child(&list, "li", &class);
         let count_box = b.child(&entry, "span", "tally-count");
         let count = b.slot(&count_box);
-        entry.append(&b.document.create_text_node(" "));
+        entry.append_text(" ");
         let label_box = b.child(&entry, "span", "tally-label");
         let label = b.slot(&label_box);
         handles.push(TallyHandles { item, count, label });
@@ -413,7 +407,12 @@ fn build_tally(b: &Builder, card: &Element, comparison: &Comparison) -> Vec<Tall
     handles
 }
 
-fn build_rows(b: &Builder, section: &Element, state: &CardState, axes: Vec<Element>) -> Vec<RowHandles> {
+fn build_rows<F: Factory>(
+    b: &Builder<F>,
+    section: &F::Node,
+    state: &CardState,
+    axes: Vec<F::Node>,
+) -> Vec<RowHandles<F::Node>> {
     let mut axes = axes.into_iter();
     let comparison = state.comparison();
     let scale = comparison.scale;
@@ -442,13 +441,12 @@ fn build_rows(b: &Builder, section: &Element, state: &CardState, axes: Vec<Eleme
             b.text_child(&bar, "span", "bar-name", &option.name);
             let track = b.child(&bar, "span", "bar-track");
             track.set("aria-hidden", "true");
-            let fill: HtmlElement = b.child(&track, "span", "bar-fill").unchecked_into();
+            let fill = b.child(&track, "span", "bar-fill");
             let score = criterion.scores[option_index];
             scratch.clear();
             text::push_fixed(&mut scratch, (score - scale.min) / (scale.max - scale.min) * 100.0, 2);
             scratch.push('%');
-            // Set through the CSSOM, which a strict style-src policy allows, unlike a style attribute.
-            fill.style().raw().set_property("width", &scratch);
+            fill.set_style("width", &scratch);
             scratch.clear();
             text::push_trimmed(&mut scratch, score, 2);
             b.text_child(&bar, "span", "bar-score", &scratch);
@@ -459,11 +457,10 @@ fn build_rows(b: &Builder, section: &Element, state: &CardState, axes: Vec<Eleme
         }
 
         let control = b.child(&row, "div", "priority");
-        let slider: HtmlInputElement = b.element("input", "slider").unchecked_into();
-        slider.set_type("range");
-        slider.set_min("0");
-        slider.set_max("5");
-        slider.set_step("1");
+        let slider = b.element("input", "slider");
+        for (name, value) in [("type", "range"), ("min", "0"), ("max", "5"), ("step", "1")] {
+            slider.set(name, value);
+        }
         scratch.clear();
         text::push_uint(&mut scratch, index as u64);
         slider.set(INDEX_ATTRIBUTE, &scratch);
@@ -476,9 +473,9 @@ fn build_rows(b: &Builder, section: &Element, state: &CardState, axes: Vec<Eleme
         caption.set("aria-hidden", "true");
         let track = b.child(&control, "span", "slider-box");
         track.append(&slider);
-        let tick: HtmlElement = b.child(&track, "span", "tick").unchecked_into();
+        let tick = b.child(&track, "span", "tick");
         tick.set("aria-hidden", "true");
-        tick.set_hidden(true);
+        tick.toggle("hidden", true);
         let level_box = b.child(&control, "span", "priority-level");
         level_box.set("aria-hidden", "true");
         let level = b.slot(&level_box);
@@ -495,7 +492,7 @@ fn build_rows(b: &Builder, section: &Element, state: &CardState, axes: Vec<Eleme
     handles
 }
 
-fn build_best_for(b: &Builder, card: &Element, comparison: &Comparison) {
+fn build_best_for<F: Factory>(b: &Builder<F>, card: &F::Node, comparison: &Comparison) {
     if comparison.options.iter().all(|o| o.best_for.is_empty()) {
         return;
     }
@@ -518,7 +515,7 @@ fn build_best_for(b: &Builder, card: &Element, comparison: &Comparison) {
     }
 }
 
-impl CardView {
+impl<N: Node> CardView<N> {
     /// Brings the DOM in line with `state`, writing only what differs from what is shown.
     pub fn patch(&mut self, state: &CardState) {
         let comparison = state.comparison();
@@ -582,16 +579,16 @@ impl CardView {
                     scratch.clear();
                     text::push_uint(scratch, u64::from(at));
                     // Placed by the stylesheet from this one number, through the CSSOM.
-                    row.tick.style().raw().set_property("--at", scratch);
+                    row.tick.set_style("--at", scratch);
                 }
-                row.tick.set_hidden(tick.is_none());
+                row.tick.toggle("hidden", tick.is_none());
                 row.shown_tick = tick;
             }
             if row.shown_priority == Some(priority) {
                 continue;
             }
             let name = LEVEL_NAMES[usize::from(priority.min(MAX_PRIORITY))];
-            row.slider.set_value_as_number(f64::from(priority));
+            row.slider.set_number(priority);
             row.slider.set("aria-valuetext", name);
             row.level.set(name);
             row.ignored.set(priority == 0);
@@ -622,8 +619,8 @@ impl CardView {
 
 /// The box shown while a `src` spec loads. Its height is the page's to set
 /// (`--cc-loading-height`), so the card's place is held and the page does not jump when it comes.
-pub fn build_loading(document: &Document, source: &str) -> Element {
-    let b = Builder { document };
+pub fn build_loading<F: Factory>(factory: &F, source: &str) -> F::Node {
+    let b = Builder { factory };
     let panel = b.element("div", "loading");
     panel.set("role", "status");
     panel.set("aria-busy", "true");
@@ -634,8 +631,8 @@ pub fn build_loading(document: &Document, source: &str) -> Element {
 }
 
 /// The error box shown instead of a card: a heading and one line per problem, all as text.
-pub fn build_error(document: &Document, problems: &[Problem]) -> Element {
-    let b = Builder { document };
+pub fn build_error<F: Factory>(factory: &F, problems: &[Problem]) -> F::Node {
+    let b = Builder { factory };
     let panel = b.element("div", "error");
     panel.set("role", "alert");
     panel.set("part", "error");
@@ -647,8 +644,8 @@ pub fn build_error(document: &Document, problems: &[Problem]) -> Element {
     for problem in problems {
         let item = b.child(&list, "li", "");
         b.text_child(&item, "code", "error-path", &problem.path);
-        item.append(&document.create_text_node(": "));
-        item.append(&document.create_text_node(&problem.message));
+        item.append_text(": ");
+        item.append_text(&problem.message);
     }
     panel
 }

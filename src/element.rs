@@ -21,9 +21,6 @@ use crate::view::{self, CardView, Features, ACTION_ATTRIBUTE, COPY_ACTION, INDEX
 
 pub const TAG_NAME: &str = "comparison-card";
 
-/// The card's stylesheet, minified by build.rs.
-const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/style.css"));
-
 #[wasm_bindgen(module = "/src/element.js")]
 extern "C" {
     #[wasm_bindgen(js_name = defineCardElement)]
@@ -405,7 +402,7 @@ fn adopt_stylesheet(shadow: &ShadowRoot) {
         let mut cell = cell.borrow_mut();
         if cell.is_none() {
             let sheet = web_sys::CssStyleSheet::new().ok()?;
-            sheet.replace_sync(STYLE).ok()?;
+            sheet.replace_sync(view::STYLE).ok()?;
             *cell = Some(sheet);
         }
         cell.clone()
@@ -414,7 +411,7 @@ fn adopt_stylesheet(shadow: &ShadowRoot) {
         Some(sheet) => shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet)),
         None => {
             if let Some(style) = shadow.owner_document().and_then(|d| d.create_element("style").ok()) {
-                style.set_text_content(Some(STYLE));
+                style.set_text_content(Some(view::STYLE));
                 let _ = shadow.append_child(&style);
             }
         }

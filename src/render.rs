@@ -6,7 +6,12 @@
 //! the best-for lists and the call to action. Its class names follow the live card's (see
 //! `view.rs`) so a stylesheet can later give it the same size. When the live card mounts, it
 //! draws into its shadow root and the fallback, which has no slot there, is no longer shown.
-//! The wasm never uses this module.
+//! Before the fallback comes a declarative shadow root holding the live card's own markup and
+//! stylesheet at the author's priorities, built by the same view code the browser runs (through
+//! [`crate::tree`]): browsers draw it at once, before any script, and when the module loads the
+//! live card replaces it with an identical tree, so nothing on the page moves. Browsers without
+//! declarative shadow DOM ignore the template and show the fallback. The wasm never uses this
+//! module.
 
 mod html;
 
@@ -14,6 +19,8 @@ use crate::scoring::{OptionSet, Standing};
 use crate::spec::{Comparison, MAX_PRIORITY};
 use crate::state::CardState;
 use crate::text::{self, LEVEL_NAMES};
+use crate::tree::HtmlFactory;
+use crate::view::{self, Features};
 use html::Html;
 
 pub use html::{push_escaped, push_script_json};
@@ -28,17 +35,60 @@ const BEST_MARK: &str = "(best)";
 const LEADER_MARK: &str = "(leader)";
 const TIED_MARK: &str = "(tied)";
 
-/// The whole element: the spec in a JSON script, then the static fallback.
+/// The element's attributes that change what it draws, given to `render` as flags.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Attributes {
+    pub id: Option<String>,
+    pub share: bool,
+    pub persist: bool,
+    pub no_chart: bool,
+}
+
+impl Attributes {
+    fn features(&self) -> Features {
+        Features { chart: !self.no_chart, share: self.share }
+    }
+}
+
+/// The whole element: the live card in a declarative shadow root, the spec in a JSON script,
+/// then the static fallback.
 ///
 /// `spec_json` is the JSON text `comparison` was read from. It goes in compact, with every `<`
 /// escaped, so author text such as `</script>` cannot end the script.
-pub fn render_element(comparison: &Comparison, spec_json: &str) -> String {
+pub fn render_element(comparison: &Comparison, spec_json: &str, attributes: &Attributes) -> String {
+    let mut tag = String::from("<comparison-card");
+    if let Some(id) = &attributes.id {
+        tag.push_str(" id=\"");
+        push_escaped(&mut tag, id);
+        tag.push('"');
+    }
+    for (on, name) in
+        [(attributes.share, " share"), (attributes.persist, " persist"), (attributes.no_chart, " chart=\"none\"")]
+    {
+        if on {
+            tag.push_str(name);
+        }
+    }
+    tag.push_str(">\n");
     let mut html = Html::default();
-    html.raw("<comparison-card>\n").open("script", &[("type", "application/json")]);
+    html.raw(&tag).raw(&render_shadow(comparison, attributes.features())).raw("\n");
+    html.open("script", &[("type", "application/json")]);
     html.script_json(spec_json).close("script").raw("\n");
     let mut out = html.finish();
     out.push_str(&render_static(comparison));
     out.push_str("</comparison-card>\n");
+    out
+}
+
+/// The live card at the author's priorities as a declarative shadow root, with its stylesheet.
+pub fn render_shadow(comparison: &Comparison, features: Features) -> String {
+    let state = CardState::new(comparison.clone());
+    let (card, _) = view::build(&HtmlFactory, &state, features);
+    let mut out = String::from("<template shadowrootmode=\"open\"><style>");
+    out.push_str(view::STYLE);
+    out.push_str("</style>");
+    out.push_str(&card.to_html());
+    out.push_str("</template>");
     out
 }
 

@@ -9,6 +9,10 @@ use crate::state::CardState;
 use crate::text::{self, TallyItem, LEVEL_NAMES};
 use crate::tree::{Factory, Node, TextNode};
 
+/// The card's stylesheet, minified by build.rs: adopted by every shadow root in the browser, and
+/// written into pre-rendered cards.
+pub const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/style.css"));
+
 /// Attribute on each slider naming its criterion's index, read back by the input listener.
 pub const INDEX_ATTRIBUTE: &str = "data-index";
 /// Attribute on each preset button naming its index, read back by the click listener.

@@ -186,6 +186,15 @@ fn render(file: &str) -> (String, Html) {
     (markup, html)
 }
 
+/// The declarative shadow root's content, parsed on its own: HTML parsers keep a template's
+/// content apart from the document.
+fn shadow_root(markup: &str) -> Html {
+    let open = "<template shadowrootmode=\"open\">";
+    let start = markup.find(open).expect("a declarative shadow root") + open.len();
+    let end = markup[start..].find("</template>").expect("the template closes") + start;
+    Html::parse_fragment(&markup[start..end])
+}
+
 /// The verdict and tally sentences the live card starts with.
 fn sentences(file: &str) -> (String, String) {
     let text_in = std::fs::read_to_string(file).unwrap();
@@ -200,8 +209,24 @@ fn sentences(file: &str) -> (String, String) {
 #[test]
 fn render_prints_the_element_with_the_spec_and_a_static_card() {
     let (markup, html) = render(DEMO);
-    assert!(markup.starts_with("<comparison-card>\n<script type=\"application/json\">{\"$schema\":"));
+    assert!(
+        markup.starts_with("<comparison-card>\n<template shadowrootmode=\"open\"><style>:host{"),
+        "{}",
+        &markup[..80]
+    );
+    assert!(markup.contains("</template>\n<script type=\"application/json\">{\"$schema\":"));
     assert!(markup.ends_with("</comparison-card>\n"));
+
+    // The declarative shadow root: the live card's own markup at the author's priorities.
+    let shadow = shadow_root(&markup);
+    assert_eq!(select(&shadow, "style").len(), 1, "with its stylesheet");
+    assert_eq!(texts(&shadow, "article.card h2.title"), ["Node.js vs Python for backend development"]);
+    assert_eq!(select(&shadow, ".row").len(), 6);
+    assert_eq!(select(&shadow, "input.slider[type=range][value=\"3\"]").len(), 6);
+    assert_eq!(select(&shadow, "polygon.shape").len(), 2);
+    assert_eq!(texts(&shadow, ".verdict"), ["Node.js leads by 1.2 points at your priorities."]);
+    assert_eq!(texts(&shadow, ".total-value"), ["8.5", "7.3"]);
+    assert_eq!(texts(&shadow, ".preset"), ["Real-time chat app", "ML pipeline", "Full-stack startup"]);
 
     let scripts = texts(&html, "comparison-card > script[type=\"application/json\"]");
     assert_eq!(scripts.len(), 1);
@@ -252,11 +277,25 @@ fn render_prints_the_element_with_the_spec_and_a_static_card() {
 }
 
 #[test]
+fn render_writes_the_attributes_it_is_given() {
+    let output = run(&["render", DEMO, "--id", "pick", "--share", "--persist", "--no-chart"]);
+    assert_eq!(status(&output), 0, "{}", stderr(&output));
+    let markup = stdout(&output);
+    assert!(markup.starts_with("<comparison-card id=\"pick\" share persist chart=\"none\">\n"), "{}", &markup[..60]);
+    let shadow = shadow_root(&markup);
+    assert!(select(&shadow, ".chart").is_empty(), "no chart with --no-chart");
+    assert_eq!(texts(&shadow, "[data-action]"), ["Reset", "Copy link"], "Copy link with --share");
+    for wrong in [&["render", DEMO, "--colour"][..], &["render", DEMO, "--id"]] {
+        assert_eq!(status(&run(wrong)), 2, "{wrong:?}");
+    }
+}
+
+#[test]
 fn render_leaves_out_what_the_spec_does_not_have() {
     let (_, html) = render(HOSTING);
     let (verdict, tally) = sentences(HOSTING);
-    assert_eq!(texts(&html, "p.verdict"), [verdict]);
-    assert_eq!(texts(&html, "p.tally"), [tally]);
+    assert_eq!(texts(&html, ".cc-fallback p.verdict"), [verdict]);
+    assert_eq!(texts(&html, ".cc-fallback p.tally"), [tally]);
     assert_eq!(texts(&html, "tbody > tr > td.priority-level"), ["Important", "Important", "Moderate", "Moderate"]);
 
     let bare = TempFile::json(&json!({
@@ -267,11 +306,11 @@ fn render_leaves_out_what_the_spec_does_not_have() {
     let (_, html) = render(bare.path());
     assert_eq!(texts(&html, "thead th"), ["Criterion", "A", "B", "Priority"], "no note column without notes");
     for absent in ["p.summary", ".best", "a", "footer"] {
-        assert!(select(&html, absent).is_empty(), "{absent}");
+        assert!(select(&html, &format!(".cc-fallback {absent}")).is_empty(), "{absent}");
     }
     assert_eq!(select(&html, "tbody > tr[data-ignored]").len(), 1);
     assert_eq!(
-        texts(&html, "p.verdict"),
+        texts(&html, ".cc-fallback p.verdict"),
         ["Every criterion is set to Ignore. Raise at least one priority to get a verdict."]
     );
     assert_eq!(texts(&html, "tfoot td"), ["–", "–", ""]);
@@ -296,30 +335,38 @@ fn render_escapes_hostile_author_text() {
     let (markup, html) = render(file.path());
 
     assert_eq!(markup.matches("</script>").count(), 1, "only the script's own end tag");
-    assert!(!markup.contains("<img") && !markup.contains("<svg") && !markup.contains("<b>"));
+    assert!(!markup.contains("<img") && !markup.contains("<svg onload") && !markup.contains("<b>"));
     assert_eq!(select(&html, "script").len(), 1);
-    for element in ["img", "svg", "b", "p > li", "table table"] {
+    for element in ["img", "svg:not(.chart-svg)", "b", "p > li", "table table"] {
         assert!(select(&html, element).is_empty(), "{element} in the output");
+    }
+    // The pre-rendered card holds the same text, as text.
+    let shadow = shadow_root(&markup);
+    assert_eq!(texts(&shadow, ".title"), ["<img src=x onerror=alert(1)>"]);
+    assert_eq!(texts(&shadow, ".row-name"), ["<b>bold</b>"]);
+    assert_eq!(texts(&shadow, ".cta"), ["<svg onload=alert(3)>"]);
+    for element in ["img", "svg:not(.chart-svg)", "b", "script"] {
+        assert!(select(&shadow, element).is_empty(), "{element} in the pre-rendered card");
     }
     let script = texts(&html, "script");
     assert!(script[0].contains("\\u003c/script>\\u003cscript>alert(0)"), "{}", script[0]);
     assert_eq!(serde_json::from_str::<Value>(&script[0]).unwrap(), spec);
 
     // Read back as text, every string is exactly what the author wrote.
-    assert_eq!(texts(&html, "caption"), ["<img src=x onerror=alert(1)>"]);
+    assert_eq!(texts(&html, ".cc-fallback caption"), ["<img src=x onerror=alert(1)>"]);
     assert_eq!(
-        texts(&html, "thead th"),
+        texts(&html, ".cc-fallback thead th"),
         ["Criterion", "</script><script>alert(2)</script>", "\"quoted\" & 'single'", "Priority", "Note"]
     );
-    assert_eq!(texts(&html, "tbody th"), ["<b>bold</b>"]);
-    assert_eq!(texts(&html, "td.note"), ["</td></tr></table><p>"]);
-    assert_eq!(texts(&html, "p.summary"), ["Fish & chips <!-- not a comment"]);
-    assert_eq!(texts(&html, ".best-list > li"), ["<li>x</li>"]);
-    assert_eq!(texts(&html, "a.cta"), ["<svg onload=alert(3)>"]);
-    let link = select(&html, "a.cta")[0].value().attr("href").map(str::to_string);
+    assert_eq!(texts(&html, ".cc-fallback tbody th"), ["<b>bold</b>"]);
+    assert_eq!(texts(&html, ".cc-fallback td.note"), ["</td></tr></table><p>"]);
+    assert_eq!(texts(&html, ".cc-fallback p.summary"), ["Fish & chips <!-- not a comment"]);
+    assert_eq!(texts(&html, ".cc-fallback .best-list > li"), ["<li>x</li>"]);
+    assert_eq!(texts(&html, ".cc-fallback a.cta"), ["<svg onload=alert(3)>"]);
+    let link = select(&html, ".cc-fallback a.cta")[0].value().attr("href").map(str::to_string);
     assert_eq!(link.as_deref(), Some("https://example.com/?a=1&b=\"<x>\""));
     let (verdict, _) = sentences(file.path());
-    assert_eq!(texts(&html, "p.verdict"), [verdict]);
+    assert_eq!(texts(&html, ".cc-fallback p.verdict"), [verdict]);
 }
 
 #[test]

@@ -69,8 +69,12 @@ fn open_demo_after(script: &str) -> (Session, Setup) {
 fn wait_for_card(session: &Session, selector: &str) {
     session
         .wait_for(
+            // The live card, not the pre-rendered one: defined, and drawn over the declarative
+            // shadow root (whose own <style> it replaces with the adopted stylesheet).
             "const card = document.querySelector(arguments[0]);
-             return card && card.shadowRoot && card.shadowRoot.querySelector('.verdict, .error') !== null;",
+             return card !== null && card.matches(':defined') && card.shadowRoot !== null
+               && ![...card.shadowRoot.children].some((child) => child.tagName === 'STYLE')
+               && card.shadowRoot.querySelector('.verdict, .error') !== null;",
             json!([selector]),
         )
         .unwrap();
@@ -280,7 +284,10 @@ fn a_tag_defined_by_another_script_is_left_alone() {
     let report = session
         .eval(
             "const card = document.querySelector('#node-vs-python');
-             return { other: card.dataset.other, shadow: card.shadowRoot === null,
+             // The pre-rendered shadow root is there from the HTML; the card never drew into it.
+             const root = card.shadowRoot;
+             const untouched = root !== null && [...root.children].some((child) => child.tagName === 'STYLE');
+             return { other: card.dataset.other, shadow: untouched,
                       script: card.querySelector('script[type=\"application/json\"]') !== null,
                       warnings: window.__ccWarnings, errors: window.__ccErrors };",
             json!([]),
@@ -896,4 +903,58 @@ fn specs_load_from_src_and_a_404_is_named() {
             json!([]),
         )
         .unwrap();
+}
+
+/// Collects every layout shift from the start of the page, inputs or not (headless Chromium
+/// marks shifts as coming after input).
+const RECORD_SHIFTS: &str = "window.__shifts = [];
+    new PerformanceObserver((list) => { for (const entry of list.getEntries()) window.__shifts.push(entry.value); })
+      .observe({ type: 'layout-shift', buffered: true });";
+
+fn layout_shifts(session: &Session) -> Vec<f64> {
+    // Shifts are reported after the frame they happen in.
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    serde_json::from_value(session.eval("return window.__shifts;", json!([])).unwrap()).unwrap()
+}
+
+#[test]
+#[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]
+fn a_pre_rendered_card_upgrades_without_moving_the_page() {
+    let (session, _) = open_demo_after(RECORD_SHIFTS);
+    wait_for_card(&session, "#node-vs-python");
+    wait_for_card(&session, "#hosting");
+    let pre_rendered =
+        session.eval("return document.querySelectorAll('comparison-card > .cc-fallback').length;", json!([])).unwrap();
+    assert_eq!(pre_rendered, json!(2), "both cards carry the static fallback for crawlers");
+    let shifts = layout_shifts(&session);
+    assert_eq!(shifts.iter().sum::<f64>(), 0.0, "cumulative layout shift: {shifts:?}");
+
+    // The same measure sees a shift where there is one: a card drawn over a plain fallback.
+    let (control, _) = open_demo_after(RECORD_SHIFTS);
+    control.goto(&format!("{}/not-prerendered.html", setup().base)).unwrap();
+    wait_for_card(&control, "#card");
+    let shifts = layout_shifts(&control);
+    assert!(shifts.iter().sum::<f64>() > 0.0, "the control page must shift: {shifts:?}");
+}
+
+#[test]
+#[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]
+fn with_javascript_off_the_pre_rendered_card_and_its_fallback_are_there() {
+    let setup = setup();
+    let session = Session::start(&setup.driver).unwrap();
+    session.cdp("Emulation.setScriptExecutionDisabled", json!({ "value": true })).unwrap();
+    session.goto(&format!("{}/", setup.base)).unwrap();
+    std::fs::create_dir_all(&setup.screenshots).unwrap();
+    std::fs::write(setup.screenshots.join("demo-no-javascript.png"), session.full_page_png().unwrap()).unwrap();
+    // Read through DevTools' DOM, which works with the page's scripts off.
+    let document = session.cdp("DOM.getDocument", json!({ "depth": -1, "pierce": true })).unwrap();
+    let tree = document.to_string();
+    assert!(tree.contains("\"shadowRootType\":\"open\""), "the declarative shadow root is attached");
+    assert!(tree.contains("Node.js leads by 1.2 points at your priorities."), "the verdict is in the page");
+    assert!(tree.contains("cc-fallback"), "the table fallback is in the light DOM");
+    let title = session
+        .cdp("DOM.querySelector", json!({ "nodeId": document["root"]["nodeId"], "selector": "comparison-card" }))
+        .unwrap();
+    let model = session.cdp("DOM.getBoxModel", json!({ "nodeId": title["nodeId"] })).unwrap();
+    assert!(model["model"]["height"].as_f64().unwrap() > 1000.0, "the card takes its full height: {model}");
 }

@@ -117,8 +117,11 @@ pub fn build(root: &Path) -> Result<Report, String> {
 }
 
 /// Replaces `<script type="application/json" data-include="specs/x.json"></script>` with the
-/// spec's text, so the demo page shows the embed exactly as an author writes it.
-fn inline_specs(page: &str, www: &Path) -> Result<String, String> {
+/// spec's text, so the demo page shows the embed exactly as an author writes it, and pre-renders
+/// the card around it as `comparison-card render` does: the live card's markup in a declarative
+/// shadow root before the script, the static fallback after it. Features follow the element's
+/// own attributes (`share`, `chart="none"`).
+pub fn inline_specs(page: &str, www: &Path) -> Result<String, String> {
     const OPEN: &str = "<script type=\"application/json\" data-include=\"";
     let mut out = String::with_capacity(page.len() * 2);
     let mut rest = page;
@@ -132,13 +135,31 @@ fn inline_specs(page: &str, www: &Path) -> Result<String, String> {
         if spec.contains("</") {
             return Err(format!("www/{file} contains \"</\", which would end the script element early"));
         }
-        out.push_str("<script type=\"application/json\">\n");
+        let comparison = comparison_card::spec::parse(&mut serde_json::Deserializer::from_str(&spec))
+            .map_err(|problems| format!("www/{file}: {problems:?}"))?;
+        let features = element_features(&out);
+        out.push_str(&comparison_card::render::render_shadow(&comparison, features));
+        out.push_str("\n<script type=\"application/json\">\n");
         out.push_str(spec.trim_end());
-        out.push_str("\n</script>");
+        out.push_str("\n</script>\n");
+        out.push_str(comparison_card::render::render_static(&comparison).trim_end());
         rest = &after[close + "</script>".len()..];
     }
     out.push_str(rest);
     Ok(out)
+}
+
+/// The features the last `<comparison-card …>` tag in `page` asks for.
+fn element_features(page: &str) -> comparison_card::view::Features {
+    let tag = page.rfind("<comparison-card").map_or("", |at| {
+        let tag = &page[at..];
+        &tag[..tag.find('>').unwrap_or(tag.len())]
+    });
+    let mut words = tag.split_whitespace();
+    comparison_card::view::Features {
+        chart: !words.clone().any(|word| word == "chart=\"none\""),
+        share: words.any(|word| word == "share"),
+    }
 }
 
 /// wasm-bindgen names every import `__wbg_<name>_<16 hex digits>`: thousands of bytes, twice
@@ -287,11 +308,18 @@ mod tests {
     fn inlines_spec_files_into_the_page() {
         let dir = std::env::temp_dir().join(format!("xtask-inline-{}", std::process::id()));
         std::fs::create_dir_all(dir.join("specs")).unwrap();
-        std::fs::write(dir.join("specs/a.json"), "{\"title\": \"A\"}\n").unwrap();
-        let page = "<p>x</p><script type=\"application/json\" data-include=\"specs/a.json\"></script><p>y</p>";
+        let spec = r#"{"title": "A", "options": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+            "criteria": [{"id": "c", "name": "C", "scores": {"a": 1, "b": 2}}]}"#;
+        std::fs::write(dir.join("specs/a.json"), spec).unwrap();
+        let page = "<p>x</p><comparison-card chart=\"none\"><script type=\"application/json\" \
+                    data-include=\"specs/a.json\"></script></comparison-card><p>y</p>";
         let out = inline_specs(page, &dir).unwrap();
-        assert_eq!(out, "<p>x</p><script type=\"application/json\">\n{\"title\": \"A\"}\n</script><p>y</p>");
-        std::fs::write(dir.join("specs/b.json"), "{\"title\": \"</script>\"}").unwrap();
+        assert!(out.starts_with("<p>x</p><comparison-card chart=\"none\"><template shadowrootmode=\"open\"><style>"));
+        assert!(out.contains(&format!("</template>\n<script type=\"application/json\">\n{spec}\n</script>\n")));
+        assert!(out.contains("<div class=\"cc-fallback\" data-cc-fallback>"));
+        assert!(!out.contains("class=\"chart\""), "chart=\"none\" is followed");
+        assert!(out.ends_with("</div></comparison-card><p>y</p>"), "{out}");
+        std::fs::write(dir.join("specs/b.json"), spec.replace("\"A\"", "\"</script>\"")).unwrap();
         let bad = page.replace("a.json", "b.json");
         assert!(inline_specs(&bad, &dir).is_err());
         std::fs::remove_dir_all(dir).unwrap();

@@ -57,6 +57,16 @@ pub fn run(root: &Path) -> Result<(), String> {
     dist::recreate(&e2e_site)?;
     dist::copy_tree(&report.dir, &e2e_site, &|_| true)?;
     dist::copy_tree(&root.join("tests").join("e2e").join("pages"), &e2e_site, &|_| true)?;
+    // Test pages that include a spec file get it pre-rendered, as the demo page does.
+    for page in std::fs::read_dir(root.join("tests/e2e/pages")).map_err(|e| e.to_string())? {
+        let path = page.map_err(|e| e.to_string())?.path();
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        if text.contains("data-include=") {
+            let rendered = dist::inline_specs(&text, &root.join("www"))?;
+            let name = path.file_name().ok_or("a page without a name")?;
+            std::fs::write(e2e_site.join(name), rendered).map_err(|e| e.to_string())?;
+        }
+    }
     let listener = serve::bind(0)?;
     let site = listener.local_addr().map_err(|e| e.to_string())?;
     let dir = e2e_site;

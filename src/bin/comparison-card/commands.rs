@@ -9,7 +9,9 @@ use crate::input::{self, SpecFile};
 
 const USAGE: &str = "\
 usage: comparison-card validate SPEC.json   check a spec and list every problem
-       comparison-card render SPEC.json     print the <comparison-card> element with a static card
+       comparison-card render SPEC.json [--id ID] [--share] [--persist] [--no-chart]
+                                            print the <comparison-card> element, pre-rendered,
+                                            with those attributes
        comparison-card schema               print the spec's JSON Schema
 
 SPEC.json may be - for standard input.
@@ -29,7 +31,7 @@ pub fn run(args: &[OsString]) -> Result<(), Failure> {
     let rest = args.get(1..).unwrap_or_default();
     match (command.as_deref(), rest) {
         (Some("validate"), [path]) => validate(input::read(path)?),
-        (Some("render"), [path]) => render(input::read(path)?),
+        (Some("render"), [path, flags @ ..]) => render(input::read(path)?, &attributes(flags)?),
         (Some("schema"), []) => print(&schema::spec_schema_text()),
         (Some("help" | "--help" | "-h"), []) => print(&format!("{USAGE}\n")),
         (Some("--version" | "-V"), []) => print(&format!("comparison-card {}\n", env!("CARGO_PKG_VERSION"))),
@@ -51,9 +53,28 @@ fn validate(file: SpecFile) -> Result<(), Failure> {
     print(&format!("{}: valid, {} options, {criteria} {noun}\n", file.name, comparison.options.len()))
 }
 
-fn render(file: SpecFile) -> Result<(), Failure> {
+fn render(file: SpecFile, attributes: &render::Attributes) -> Result<(), Failure> {
     let comparison = checked(file.parsed)?;
-    print(&render::render_element(&comparison, &file.text))
+    print(&render::render_element(&comparison, &file.text, attributes))
+}
+
+/// The element attributes `render` writes, from its flags.
+fn attributes(flags: &[OsString]) -> Result<render::Attributes, Failure> {
+    let mut attributes = render::Attributes::default();
+    let mut flags = flags.iter().map(|flag| flag.to_string_lossy());
+    while let Some(flag) = flags.next() {
+        match flag.as_ref() {
+            "--share" => attributes.share = true,
+            "--persist" => attributes.persist = true,
+            "--no-chart" => attributes.no_chart = true,
+            "--id" => match flags.next() {
+                Some(id) => attributes.id = Some(id.into_owned()),
+                None => return Err(usage("`--id` needs a value")),
+            },
+            other => return Err(usage(&format!("unknown flag `{other}` for `render`"))),
+        }
+    }
+    Ok(attributes)
 }
 
 /// The comparison, or every problem on standard error, one `path: message` per line.

@@ -11,6 +11,16 @@ function guarded(action) {
   }
 }
 
+// The decimal separator the page's language writes ("," in German), for the card's numbers.
+// A malformed language tag makes Intl throw; then the card keeps the dot.
+export function decimalSeparator(lang) {
+  try {
+    return new Intl.NumberFormat(lang).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? null;
+  } catch {
+    return null;
+  }
+}
+
 // Marks our class, so copies of this module loaded from different URLs recognise each other.
 const OURS = Symbol.for('comparison-card.element');
 

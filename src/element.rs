@@ -14,6 +14,7 @@ use web_sys::{Element, Event, HtmlElement, HtmlInputElement, ShadowRoot};
 use crate::dom::{self, Dom};
 use crate::events;
 use crate::js_value;
+use crate::labels::{Key, Labels};
 use crate::share::{self, Saved};
 use crate::spec::{self, Problem, MAX_PRIORITY};
 use crate::state::{CardState, Msg};
@@ -23,6 +24,9 @@ pub const TAG_NAME: &str = "comparison-card";
 
 #[wasm_bindgen(module = "/src/element.js")]
 extern "C" {
+    /// `Intl.NumberFormat`'s decimal separator for a language tag; `None` for a tag it refuses.
+    #[wasm_bindgen(js_name = decimalSeparator)]
+    fn decimal_separator_for(lang: &str) -> Option<String>;
     #[wasm_bindgen(js_name = defineCardElement)]
     fn define_card_element(tag_name: &str, create_controller: &Closure<dyn Fn(HtmlElement) -> JsValue>) -> bool;
 }
@@ -377,7 +381,7 @@ impl CardController {
         }
         let mut message = String::from("cannot be read as plain data: ");
         message.push_str(&reason);
-        show_problems(host, &[Problem::new("spec", message)]);
+        show_problems(host, &[Problem::new("spec", message)], &Labels::default());
     }
 }
 
@@ -436,14 +440,17 @@ impl Card {
                 self.spec_value = value.clone();
                 read_comparison(value)
             }
-            (None, Some(_), Some(Err(problems))) => Err(problems.clone()),
+            (None, Some(_), Some(Err(problems))) => Err(refused(problems.clone())),
             (None, None, _) => self.read_script_child(host),
         };
         match parsed {
-            Ok(comparison) => self.state = Some(CardState::new(comparison)),
-            Err(problems) => {
+            Ok(mut comparison) => {
+                comparison.labels.decimal = decimal_separator(host);
+                self.state = Some(CardState::new(comparison));
+            }
+            Err((problems, labels)) => {
                 self.state = None;
-                show_problems(host, &problems);
+                show_problems(host, &problems, &labels);
             }
         }
         None
@@ -511,24 +518,24 @@ impl Card {
         }
     }
 
-    fn read_property(&mut self, value: JsValue) -> Result<spec::Comparison, Vec<Problem>> {
+    fn read_property(&mut self, value: JsValue) -> Result<spec::Comparison, Refused> {
         // A string is taken as JSON text, like the script child.
         let value = match value.as_string() {
-            Some(text) => parse_json(&text)?,
+            Some(text) => parse_json(&text).map_err(refused)?,
             None => value,
         };
         read_comparison(&value)
     }
 
-    fn read_script_child(&mut self, host: &HtmlElement) -> Result<spec::Comparison, Vec<Problem>> {
+    fn read_script_child(&mut self, host: &HtmlElement) -> Result<spec::Comparison, Refused> {
         self.spec_value = JsValue::NULL;
         let script = host.raw().query_selector("script[type='application/json']").ok_or_else(|| {
-            vec![Problem::new(
+            refused(vec![Problem::new(
                 "spec",
                 "missing: put the spec in a <script type=\"application/json\"> inside the element, or set the element's spec property",
-            )]
+            )])
         })?;
-        let value = parse_json(&script.text_content().unwrap_or_default())?;
+        let value = parse_json(&script.text_content().unwrap_or_default()).map_err(refused)?;
         self.spec_value = value.clone();
         read_comparison(&value)
     }
@@ -595,8 +602,8 @@ impl Card {
         let callbacks = self.copy_callbacks.get_or_insert_with(|| {
             let (copied, failed) = (card.clone(), card.clone());
             (
-                Closure::new(move |_| show_copy_status(&copied, "Link copied to the clipboard.")),
-                Closure::new(move |_| show_copy_status(&failed, COPY_FAILED)),
+                Closure::new(move |_| show_copy_status(&copied, Key::LinkCopied)),
+                Closure::new(move |_| show_copy_status(&failed, Key::CopyFailed)),
             )
         });
         // Looked up by name: the Clipboard API is missing outside secure contexts, and this
@@ -613,19 +620,21 @@ impl Card {
                 let _ = promise.then2(&callbacks.0, &callbacks.1);
             }
             None => {
+                let labels = self.state.as_ref().map(|state| &state.comparison().labels);
+                let message = labels.map_or("", |labels| labels.get(Key::CopyFailed));
                 if let Some(view) = self.live.as_mut().and_then(|live| live.view.as_mut()) {
-                    view.show_copy_status(COPY_FAILED);
+                    view.show_copy_status(message);
                 }
             }
         }
     }
 }
 
-const COPY_FAILED: &str = "Could not copy: copy the page address instead.";
-
-fn show_copy_status(card: &Weak<RefCell<Card>>, message: &str) {
+fn show_copy_status(card: &Weak<RefCell<Card>>, key: Key) {
     let Some(card) = card.upgrade() else { return };
     let Ok(mut card) = card.try_borrow_mut() else { return };
+    let card = &mut *card;
+    let Some(message) = card.state.as_ref().map(|state| state.comparison().labels.get(key)) else { return };
     if let Some(view) = card.live.as_mut().and_then(|live| live.view.as_mut()) {
         view.show_copy_status(message);
     }
@@ -648,12 +657,12 @@ fn warn(message: &str, id: &str) {
 /// While `src` loads: a box that holds the card's place and says what it is waiting for.
 fn show_loading(host: &HtmlElement, source: &str) {
     if let (Some(document), Some(shadow)) = (host.owner_document(), host.shadow_root()) {
-        shadow.replace_children_with_node_1(&view::build_loading(&dom::Document(document), source));
+        shadow.replace_children_with_node_1(&view::build_loading(&dom::Document(document), &Labels::default(), source));
     }
 }
 
 /// Replaces the card with the error box and logs the same problems to the console.
-fn show_problems(host: &HtmlElement, problems: &[Problem]) {
+fn show_problems(host: &HtmlElement, problems: &[Problem], labels: &Labels) {
     let mut message = String::from("comparison-card: this card's spec cannot be shown:");
     for problem in problems {
         message.push_str("\n  - ");
@@ -663,7 +672,7 @@ fn show_problems(host: &HtmlElement, problems: &[Problem]) {
     }
     web_sys::console::error_2(&JsValue::from_str(&message), host);
     if let (Some(document), Some(shadow)) = (host.owner_document(), host.shadow_root()) {
-        shadow.replace_children_with_node_1(&view::build_error(&dom::Document(document), problems));
+        shadow.replace_children_with_node_1(&view::build_error(&dom::Document(document), labels, problems));
     }
 }
 
@@ -736,9 +745,24 @@ fn on_click(card: &Weak<RefCell<Card>>, event: &Event) {
     }
 }
 
-fn read_comparison(value: &JsValue) -> Result<spec::Comparison, Vec<Problem>> {
-    let value = js_value::read(value).map_err(|problem| vec![problem])?;
-    spec::from_value(&value)
+/// The decimal separator of the element's language (its own `lang`, an ancestor's, or the
+/// page's), as `Intl.NumberFormat` writes it; `None` for the default dot.
+fn decimal_separator(host: &HtmlElement) -> Option<char> {
+    let lang = host.raw().closest("[lang]")?.get_attribute("lang").filter(|lang| !lang.is_empty())?;
+    decimal_separator_for(&lang)?.chars().next()
+}
+
+/// Problems with a spec, and the labels to show them with: the spec's own, when its `labels`
+/// field could be read, so the error box speaks the card's language too.
+type Refused = (Vec<Problem>, Labels);
+
+fn refused(problems: Vec<Problem>) -> Refused {
+    (problems, Labels::default())
+}
+
+fn read_comparison(value: &JsValue) -> Result<spec::Comparison, Refused> {
+    let value = js_value::read(value).map_err(|problem| refused(vec![problem]))?;
+    spec::from_value(&value).map_err(|problems| (problems, spec::labels_only(&value)))
 }
 
 fn parse_json(text: &str) -> Result<JsValue, Vec<Problem>> {

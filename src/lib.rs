@@ -11,6 +11,7 @@
 //!   HTML, and `schema` (native only), the spec's JSON Schema.
 
 pub mod chart;
+pub mod labels;
 pub mod render;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;

@@ -18,7 +18,7 @@ mod html;
 use crate::scoring::{OptionSet, Standing};
 use crate::spec::{Comparison, MAX_PRIORITY};
 use crate::state::CardState;
-use crate::text::{self, LEVEL_NAMES};
+use crate::text;
 use crate::tree::HtmlFactory;
 use crate::view::{self, Features};
 use html::Html;
@@ -42,6 +42,8 @@ pub struct Attributes {
     pub share: bool,
     pub persist: bool,
     pub no_chart: bool,
+    /// The element's `lang`, for the decimal separator of the pre-rendered numbers.
+    pub lang: Option<String>,
 }
 
 impl Attributes {
@@ -57,10 +59,12 @@ impl Attributes {
 /// escaped, so author text such as `</script>` cannot end the script.
 pub fn render_element(comparison: &Comparison, spec_json: &str, attributes: &Attributes) -> String {
     let mut tag = String::from("<comparison-card");
-    if let Some(id) = &attributes.id {
-        tag.push_str(" id=\"");
-        push_escaped(&mut tag, id);
-        tag.push('"');
+    for (name, value) in [(" id=\"", &attributes.id), (" lang=\"", &attributes.lang)] {
+        if let Some(value) = value {
+            tag.push_str(name);
+            push_escaped(&mut tag, value);
+            tag.push('"');
+        }
     }
     for (on, name) in
         [(attributes.share, " share"), (attributes.persist, " persist"), (attributes.no_chart, " chart=\"none\"")]
@@ -71,7 +75,8 @@ pub fn render_element(comparison: &Comparison, spec_json: &str, attributes: &Att
     }
     tag.push_str(">\n");
     let mut html = Html::default();
-    html.raw(&tag).raw(&render_shadow(comparison, attributes.features())).raw("\n");
+    let decimal = attributes.lang.as_deref().and_then(decimal_for_lang);
+    html.raw(&tag).raw(&render_shadow(comparison, attributes.features(), decimal)).raw("\n");
     html.open("script", &[("type", "application/json")]);
     html.script_json(spec_json).close("script").raw("\n");
     let mut out = html.finish();
@@ -81,8 +86,10 @@ pub fn render_element(comparison: &Comparison, spec_json: &str, attributes: &Att
 }
 
 /// The live card at the author's priorities as a declarative shadow root, with its stylesheet.
-pub fn render_shadow(comparison: &Comparison, features: Features) -> String {
-    let state = CardState::new(comparison.clone());
+pub fn render_shadow(comparison: &Comparison, features: Features, decimal: Option<char>) -> String {
+    let mut comparison = comparison.clone();
+    comparison.labels.decimal = decimal;
+    let state = CardState::new(comparison);
     let (card, _) = view::build(&HtmlFactory, &state, features);
     let mut out = String::from("<template shadowrootmode=\"open\"><style>");
     out.push_str(view::STYLE);
@@ -90,6 +97,22 @@ pub fn render_shadow(comparison: &Comparison, features: Features) -> String {
     out.push_str(&card.to_html());
     out.push_str("</template>");
     out
+}
+
+/// The decimal separator a language writes, for pre-rendering; the live card asks the browser
+/// (`Intl.NumberFormat`). Languages that write a comma, by their primary subtag; a dot otherwise.
+pub fn decimal_for_lang(lang: &str) -> Option<char> {
+    const COMMA: [&str; 24] = [
+        "bg", "cs", "da", "de", "el", "es", "et", "fi", "fr", "hr", "hu", "id", "it", "lt", "lv", "nb", "nl", "pl",
+        "pt", "ro", "ru", "sk", "sv", "uk",
+    ];
+    let primary = lang.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    // Swiss German and Liechtenstein write a dot.
+    let lower = lang.to_ascii_lowercase();
+    if lower.starts_with("de-ch") || lower.starts_with("de-li") {
+        return Some('.');
+    }
+    Some(if COMMA.contains(&primary.as_str()) { ',' } else { '.' })
 }
 
 /// The fallback alone, at the author's priorities.
@@ -169,7 +192,7 @@ fn table_rows(html: &mut Html, state: &CardState, has_notes: bool) {
             let mark = winners.contains(index).then_some(if winners.len() == 1 { BEST_MARK } else { TIED_MARK });
             score_cell(html, &option_class("bar-score", index), &number, mark);
         }
-        let level = LEVEL_NAMES[usize::from(priority.min(MAX_PRIORITY))];
+        let level = state.comparison().labels.level(priority.min(MAX_PRIORITY));
         html.element("td", &[("class", "priority-level")], level);
         if has_notes {
             html.element("td", &[("class", "note")], criterion.note.as_deref().unwrap_or(""));

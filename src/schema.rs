@@ -19,8 +19,8 @@ const MAX_PROSE_CHARS: u32 = 1000;
 const MAX_BEST_FOR_LINES: u32 = 8;
 const MAX_LINK_CHARS: u32 = 2000;
 const MAX_SCALE_MAGNITUDE: i64 = 1_000_000;
-/// Presets are coming to the spec; the schema already describes them.
 const MAX_PRESETS: u32 = 8;
+const MAX_LABEL_CHARS: u32 = 200;
 
 /// Ids: 1 to 40 ASCII letters, digits, `-` or `_`.
 const ID_PATTERN: &str = "^[A-Za-z0-9_-]{1,40}$";
@@ -61,6 +61,10 @@ struct Spec {
     presets: Option<Vec<Preset>>,
     /// The call to action under the card.
     cta: Option<Cta>,
+    /// The card's fixed strings, for another language or other words.
+    #[serde(default)]
+    #[schemars(schema_with = "labels")]
+    labels: (),
 }
 
 /// The score scale. `min` must be below `max`.
@@ -176,6 +180,47 @@ impl JsonSchema for Priority {
             "maximum": MAX_PRIORITY,
         })
     }
+}
+
+/// Every label, its English text as the description, and the six level names.
+fn labels(_: &mut SchemaGenerator) -> Schema {
+    let mut properties = serde_json::Map::new();
+    for label in crate::labels::LABELS {
+        let mut description = String::from("Default: ");
+        description.push_str(label.english);
+        if !label.placeholders.is_empty() {
+            description.push_str(" Placeholders: ");
+            let names: Vec<String> = label.placeholders.iter().map(|name| format!("{{{name}}}")).collect();
+            description.push_str(&names.join(", "));
+        }
+        properties.insert(
+            label.key.to_string(),
+            serde_json::json!({
+                "description": description,
+                "type": "string",
+                "minLength": 1,
+                "maxLength": MAX_LABEL_CHARS,
+                "pattern": NOT_BLANK,
+            }),
+        );
+    }
+    properties.insert(
+        crate::labels::LEVELS_KEY.to_string(),
+        serde_json::json!({
+            "description": "The six priority level names, from Ignore to Critical.",
+            "type": "array",
+            "items": { "type": "string", "minLength": 1, "maxLength": MAX_NAME_CHARS, "pattern": NOT_BLANK },
+            "minItems": 6,
+            "maxItems": 6,
+        }),
+    );
+    json_schema!({
+        "description": "The card's fixed strings, replaced: for another language, or other words. A label may \
+                        use only its own placeholders.",
+        "type": ["object", "null"],
+        "properties": properties,
+        "additionalProperties": false,
+    })
 }
 
 fn preset_priorities(generator: &mut SchemaGenerator) -> Schema {

@@ -7,6 +7,7 @@
 use serde::de::Deserializer;
 use std::fmt;
 
+use crate::labels::{self, Labels, LABELS, LEVELS_KEY};
 use crate::text::{push_trimmed, push_uint};
 use crate::value::Value;
 
@@ -28,6 +29,8 @@ const MAX_BEST_FOR_LINES: usize = 8;
 /// Presets are a row of buttons; more than this would not fit on a phone.
 pub const MAX_PRESETS: usize = 8;
 const MAX_LINK_CHARS: usize = 2000;
+/// A label is one sentence at most.
+const MAX_LABEL_CHARS: usize = 200;
 /// Author text quoted back in a message is cut to this many characters.
 const QUOTE_CHARS: usize = 60;
 /// Scale ends beyond this are surely mistakes, and would overflow the integer comparisons.
@@ -48,6 +51,8 @@ pub struct Comparison {
     /// Named sets of priorities a visitor can pick with one click.
     pub presets: Vec<Preset>,
     pub cta: Option<Cta>,
+    /// The card's fixed strings, the author's where given.
+    pub labels: Labels,
 }
 
 /// A named set of priorities. Criteria the author left out of it keep their own priority.
@@ -399,7 +404,8 @@ impl<'v> Fields<'v> {
     }
 }
 
-const SPEC_FIELDS: &[&str] = &["title", "summary", "scale", "options", "criteria", "presets", "cta", "$schema"];
+const SPEC_FIELDS: &[&str] =
+    &["title", "summary", "scale", "options", "criteria", "presets", "cta", "labels", "$schema"];
 const OPTION_FIELDS: &[&str] = &["id", "name", "best_for"];
 const CRITERION_FIELDS: &[&str] = &["id", "name", "scores", "note", "priority"];
 const SCALE_FIELDS: &[&str] = &["min", "max"];
@@ -446,6 +452,7 @@ fn read_spec(problems: &mut Problems, value: &Value) -> Option<Comparison> {
     });
 
     let cta = read_cta(problems, fields.get("cta"));
+    let labels = read_labels(problems, fields.get("labels"));
 
     // Presets name criteria, so they are checked only against a valid list of them.
     let presets = match &criteria {
@@ -460,7 +467,69 @@ fn read_spec(problems: &mut Problems, value: &Value) -> Option<Comparison> {
         criteria: criteria?,
         presets: presets?,
         cta: cta.ok()?,
+        labels: labels?,
     })
+}
+
+/// The labels of a spec that failed validation, if its `labels` field alone is sound: the error
+/// box then speaks the card's language. English otherwise.
+pub fn labels_only(value: &Value) -> Labels {
+    let Value::Object(entries) = value else { return Labels::default() };
+    let field = entries.iter().find(|(key, _)| key == "labels").map(|(_, value)| value);
+    read_labels(&mut Problems::default(), field).unwrap_or_default()
+}
+
+/// Reads `labels`: known keys only, text within bounds, and only the placeholders each label
+/// offers; `levels` is a list of six names.
+fn read_labels(problems: &mut Problems, value: Option<&Value>) -> Option<Labels> {
+    let Some(value) = value.filter(|v| **v != Value::Null) else { return Some(Labels::default()) };
+    let Value::Object(entries) = value else {
+        problems.add("labels".into(), expected("an object of texts keyed by label name", value));
+        return None;
+    };
+    let mut given: Vec<Option<String>> = vec![None; LABELS.len()];
+    let mut levels = None;
+    let mut valid = true;
+    for (key, value) in entries {
+        let path = joined("labels", key);
+        if key == LEVELS_KEY {
+            match value {
+                Value::List(names) if names.len() == 6 => {
+                    let read: Vec<Option<String>> = names
+                        .iter()
+                        .enumerate()
+                        .map(|(i, name)| problems.text(Some(name), indexed(&path, i), MAX_NAME_CHARS))
+                        .collect();
+                    levels = read.into_iter().collect();
+                    valid &= levels.is_some();
+                }
+                _ => {
+                    problems.add(path, "expected a list of 6 level names, from Ignore to Critical");
+                    valid = false;
+                }
+            }
+            continue;
+        }
+        let Some(index) = LABELS.iter().position(|label| label.key == key) else {
+            problems.add(path, "unknown label; see the README for the list");
+            valid = false;
+            continue;
+        };
+        let Some(text) = problems.text(Some(value), path.clone(), MAX_LABEL_CHARS) else {
+            valid = false;
+            continue;
+        };
+        if let Some(first) = labels::unknown_placeholders(&LABELS[index], &text).first() {
+            let mut message = String::from("unknown placeholder {");
+            message.push_str(first);
+            message.push_str("}; the README lists each label's placeholders");
+            problems.add(path, message);
+            valid = false;
+            continue;
+        }
+        given[index] = Some(text);
+    }
+    valid.then(|| Labels::new(given, levels))
 }
 
 fn read_scale(problems: &mut Problems, value: Option<&Value>) -> Option<Scale> {

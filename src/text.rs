@@ -1,14 +1,12 @@
-//! Every fixed string the card shows, and number formatting written by hand.
+//! The card's sentences, from the labels (`labels.rs`), and number formatting written by hand.
 //!
 //! Numbers are formatted here instead of through `core::fmt`: float formatting there pulls in
 //! several kilobytes of wasm, and the card only ever needs short decimals.
 
+use crate::labels::{Key, Labels};
 use crate::scoring::{OptionSet, Standing, Tally};
 use crate::spec::Comparison;
 use crate::tipping::TippingPoint;
-
-/// The name of each priority level, indexed by the slider position 0..=5.
-pub const LEVEL_NAMES: [&str; 6] = ["Ignore", "Minor", "Moderate", "Important", "High", "Critical"];
 
 /// Appends `value` rounded to exactly `decimals` decimal places (half away from zero).
 /// Values too large to matter on a score scale are written as a bounded phrase.
@@ -86,15 +84,23 @@ pub fn push_count(out: &mut String, count: u64, singular: &str, plural: &str) {
     out.push_str(if count == 1 { singular } else { plural });
 }
 
-/// Joins names as "A", "A and B", "A, B and C".
-pub fn push_name_list<'a>(out: &mut String, names: impl ExactSizeIterator<Item = &'a str>) {
+/// Joins names as "A", "A and B", "A, B and C" (the "and" from the labels).
+pub fn push_name_list<'a>(out: &mut String, labels: &Labels, names: impl ExactSizeIterator<Item = &'a str>) {
     let count = names.len();
     for (i, name) in names.enumerate() {
         if i > 0 {
-            out.push_str(if i + 1 == count { " and " } else { ", " });
+            out.push_str(if i + 1 == count { labels.get(Key::And) } else { ", " });
         }
         out.push_str(name);
     }
+}
+
+/// A number for people to read: `decimals` places, with the page language's decimal separator.
+pub fn push_number(out: &mut String, labels: &Labels, value: f64, decimals: u32, trim: bool) {
+    let mut plain = String::new();
+    push_decimal(&mut plain, value, decimals, trim);
+    let decimal = labels.decimal();
+    out.extend(plain.chars().map(|c| if c == '.' { decimal } else { c }));
 }
 
 /// One entry of the tally strip.
@@ -122,14 +128,13 @@ pub fn tally_count(tally: Tally, item: TallyItem) -> u8 {
 
 /// The words after the count: "wins for Node.js", "win for Python", "ties", "tie".
 pub fn push_tally_label(out: &mut String, comparison: &Comparison, count: u8, item: TallyItem) {
+    let labels = &comparison.labels;
     match item {
         TallyItem::Wins(option) => {
-            out.push_str(if count == 1 { "win for " } else { "wins for " });
-            if let Some(choice) = comparison.options.get(option) {
-                out.push_str(&choice.name);
-            }
+            let name = comparison.options.get(option).map_or("", |o| o.name.as_str());
+            labels.push(out, if count == 1 { Key::WinFor } else { Key::WinsFor }, &[("option", name)]);
         }
-        TallyItem::Ties => out.push_str(if count == 1 { "tie" } else { "ties" }),
+        TallyItem::Ties => out.push_str(labels.get(if count == 1 { Key::Tie } else { Key::Ties })),
     }
 }
 
@@ -148,94 +153,97 @@ pub fn push_tally_sentence(out: &mut String, comparison: &Comparison, tally: Tal
 
 /// The verdict at the visitor's priorities, for the live region.
 pub fn push_verdict(out: &mut String, comparison: &Comparison, standing: Standing) {
+    let labels = &comparison.labels;
     let name = |index: usize| comparison.options.get(index).map_or("", |o| o.name.as_str());
     match standing {
-        Standing::NoPriorities => {
-            out.push_str("Every criterion is set to Ignore. Raise at least one priority to get a verdict.")
-        }
+        Standing::NoPriorities => out.push_str(labels.get(Key::NoPriorities)),
         Standing::Leader { option, margin } => {
-            out.push_str(name(option));
-            if margin < 0.05 {
-                out.push_str(" leads by less than 0.1 points at your priorities.");
+            let mut figure = String::new();
+            let key = if margin < 0.05 {
+                push_number(&mut figure, labels, 0.1, 1, false);
+                Key::LeadsNarrowly
             } else {
-                out.push_str(" leads by ");
-                push_fixed(out, margin, 1);
-                out.push_str(" points at your priorities.");
-            }
+                push_number(&mut figure, labels, margin, 1, false);
+                Key::Leads
+            };
+            labels.push(out, key, &[("leader", name(option)), ("margin", &figure)]);
         }
         Standing::Tie(options) => {
-            push_name_list(out, options.iter().map(name));
-            out.push_str(if options.len() == 2 {
-                " are tied at your priorities."
-            } else {
-                " are all tied at your priorities."
-            });
+            let mut names = String::new();
+            push_name_list(&mut names, labels, options.iter().map(name));
+            let key = if options.len() == 2 { Key::TiedTwo } else { Key::TiedMany };
+            labels.push(out, key, &[("options", &names)]);
         }
     }
 }
 
-/// Put before the verdict when the margin is within a close call.
-pub const CLOSE_CALL: &str = "Close call: ";
+/// The verdict marked as a close call: "Close call: Node.js leads by 0.2 points …".
+pub fn push_close_call(out: &mut String, comparison: &Comparison, standing: Standing) {
+    let mut verdict = String::new();
+    push_verdict(&mut verdict, comparison, standing);
+    comparison.labels.push(out, Key::CloseCall, &[("verdict", &verdict)]);
+}
 
 /// The nearest change of result, under the verdict: "Python takes the lead if AI / ML ecosystem
 /// is raised to 5 (Critical).", or that no single slider changes it.
 pub fn push_tipping(out: &mut String, comparison: &Comparison, point: Option<TippingPoint>, priorities: &[u8]) {
+    let labels = &comparison.labels;
     let found = point.and_then(|p| Some((p, comparison.options.get(p.leader)?, comparison.criteria.get(p.criterion)?)));
     let Some((point, leader, criterion)) = found else {
-        out.push_str("No single priority change alters the result.");
+        out.push_str(labels.get(Key::TippingNone));
         return;
     };
-    out.push_str(&leader.name);
-    out.push_str(" takes the lead if ");
-    out.push_str(&criterion.name);
     let current = priorities.get(point.criterion).copied().unwrap_or(0);
-    out.push_str(if point.at > current { " is raised to " } else { " is lowered to " });
-    push_uint(out, u64::from(point.at));
-    out.push_str(" (");
-    out.push_str(LEVEL_NAMES[usize::from(point.at.min(5))]);
-    out.push_str(").");
+    let key = if point.at > current { Key::TippingRaise } else { Key::TippingLower };
+    let mut level = String::new();
+    push_uint(&mut level, u64::from(point.at));
+    let values = [
+        ("leader", leader.name.as_str()),
+        ("criterion", criterion.name.as_str()),
+        ("level", level.as_str()),
+        ("level_name", labels.level(point.at)),
+    ];
+    labels.push(out, key, &values);
 }
 
 /// The chart's text alternative: what it shows and who scores highest where.
 pub fn push_chart_summary(out: &mut String, comparison: &Comparison, winners: &[OptionSet], radar: bool) {
-    out.push_str(if radar { "Radar chart of the scores on " } else { "Bar chart of the scores on " });
-    push_count(out, comparison.criteria.len() as u64, "criterion", "criteria");
-    out.push_str("; the more a criterion matters to you, the bolder it is drawn.");
-    let criterion_names = |keep: &dyn Fn(OptionSet) -> bool| -> Vec<&str> {
-        comparison.criteria.iter().zip(winners).filter(|(_, w)| keep(**w)).map(|(c, _)| c.name.as_str()).collect()
+    let labels = &comparison.labels;
+    let mut count = String::new();
+    push_uint(&mut count, comparison.criteria.len() as u64);
+    labels.push(out, if radar { Key::ChartRadar } else { Key::ChartBars }, &[("count", &count)]);
+    let criterion_names = |keep: &dyn Fn(OptionSet) -> bool| -> String {
+        let names: Vec<&str> =
+            comparison.criteria.iter().zip(winners).filter(|(_, w)| keep(**w)).map(|(c, _)| c.name.as_str()).collect();
+        let mut list = String::new();
+        push_name_list(&mut list, labels, names.into_iter());
+        list
     };
     for (index, option) in comparison.options.iter().enumerate() {
         let names = criterion_names(&|w: OptionSet| w.only() == Some(index));
-        if names.is_empty() {
-            continue;
+        if !names.is_empty() {
+            out.push(' ');
+            labels.push(out, Key::ChartHighest, &[("option", &option.name), ("criteria", &names)]);
         }
-        out.push(' ');
-        out.push_str(&option.name);
-        out.push_str(" scores highest on ");
-        push_name_list(out, names.into_iter());
-        out.push('.');
     }
     let tied = criterion_names(&|w: OptionSet| w.only().is_none());
     if !tied.is_empty() {
-        out.push_str(" Tied: ");
-        push_name_list(out, tied.into_iter());
-        out.push('.');
+        out.push(' ');
+        labels.push(out, Key::ChartTied, &[("criteria", &tied)]);
     }
 }
 
 /// The winner chip of a criterion row: "Node.js wins", "Tie", or "Tie: A and B" among three or more.
 pub fn push_winner_label(out: &mut String, comparison: &Comparison, winners: OptionSet) {
+    let labels = &comparison.labels;
+    let name = |i: usize| comparison.options.get(i).map_or("", |o| o.name.as_str());
     match winners.only() {
-        Some(option) => {
-            if let Some(choice) = comparison.options.get(option) {
-                out.push_str(&choice.name);
-            }
-            out.push_str(" wins");
-        }
-        None if winners.len() == comparison.options.len() => out.push_str("Tie"),
+        Some(option) => labels.push(out, Key::Wins, &[("option", name(option))]),
+        None if winners.len() == comparison.options.len() => out.push_str(labels.get(Key::TieChip)),
         None => {
-            out.push_str("Tie: ");
-            push_name_list(out, winners.iter().map(|i| comparison.options.get(i).map_or("", |o| o.name.as_str())));
+            let mut names = String::new();
+            push_name_list(&mut names, labels, winners.iter().map(name));
+            labels.push(out, Key::TieAmong, &[("options", &names)]);
         }
     }
 }
@@ -286,11 +294,17 @@ mod tests {
         s.push_str(", ");
         push_count(&mut s, 3, "win", "wins");
         assert_eq!(s, "1 tie, 3 wins");
+        let labels = Labels::default();
         let mut s = String::new();
-        push_name_list(&mut s, ["A", "B", "C"].into_iter());
+        push_name_list(&mut s, &labels, ["A", "B", "C"].into_iter());
         assert_eq!(s, "A, B and C");
         let mut s = String::new();
-        push_name_list(&mut s, ["A", "B"].into_iter());
+        push_name_list(&mut s, &labels, ["A", "B"].into_iter());
         assert_eq!(s, "A and B");
+        let mut comma = Labels::default();
+        comma.decimal = Some(',');
+        let mut s = String::new();
+        push_number(&mut s, &comma, 8.25, 1, false);
+        assert_eq!(s, "8,3");
     }
 }

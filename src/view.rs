@@ -2,11 +2,12 @@
 //! text and attributes that differ from what is shown. Author text only ever goes in as text.
 
 use crate::chart;
+use crate::labels::{Key, Labels};
 use crate::scoring::Standing;
 use crate::share;
 use crate::spec::{Comparison, Problem, MAX_PRIORITY};
 use crate::state::CardState;
-use crate::text::{self, TallyItem, LEVEL_NAMES};
+use crate::text::{self, TallyItem};
 use crate::tree::{Factory, Node, TextNode};
 
 /// The card's stylesheet, minified by build.rs: adopted by every shadow root in the browser, and
@@ -176,6 +177,7 @@ fn option_class(base: &str, index: usize) -> String {
 pub fn build<F: Factory>(factory: &F, state: &CardState, features: Features) -> (F::Node, CardView<F::Node>) {
     let b = Builder { factory };
     let comparison = state.comparison();
+    let labels = &comparison.labels;
     let card = b.element("article", "card");
     card.set("part", "card");
     card.set("aria-labelledby", "title");
@@ -203,8 +205,8 @@ pub fn build<F: Factory>(factory: &F, state: &CardState, features: Features) -> 
     let section = b.child(&card, "section", "criteria");
     // Named by its heading and the card's title: two cards on a page need distinct landmarks.
     section.set("aria-labelledby", "criteria-title title");
-    b.text_child(&section, "h3", "section-title", "Your priorities").set("id", "criteria-title");
-    b.text_child(&section, "p", "hint", "Move a slider to say how much each criterion matters to you.");
+    b.text_child(&section, "h3", "section-title", labels.get(Key::YourPriorities)).set("id", "criteria-title");
+    b.text_child(&section, "p", "hint", labels.get(Key::Hint));
     let (presets, copy_status) = build_toolbar(&b, &section, comparison, features);
     let rows = build_rows(&b, &section, state, axes);
 
@@ -246,12 +248,13 @@ fn build_toolbar<F: Factory>(
     comparison: &Comparison,
     features: Features,
 ) -> Toolbar<F::Node> {
+    let labels = &comparison.labels;
     let bar = b.child(section, "div", "toolbar");
     let mut presets = Vec::with_capacity(comparison.presets.len());
     if !comparison.presets.is_empty() {
         let group = b.child(&bar, "div", "presets");
         group.set("role", "group");
-        group.set("aria-label", "Preset priorities");
+        group.set("aria-label", labels.get(Key::PresetsName));
         let mut index_text = String::new();
         for (index, preset) in comparison.presets.iter().enumerate() {
             let button = b.button(&group, "preset", &preset.name);
@@ -263,12 +266,12 @@ fn build_toolbar<F: Factory>(
         }
     }
     let actions = b.child(&bar, "div", "actions");
-    let reset = b.button(&actions, "action", "Reset");
+    let reset = b.button(&actions, "action", labels.get(Key::Reset));
     reset.set(ACTION_ATTRIBUTE, RESET_ACTION);
-    reset.set("aria-label", "Reset to the author's priorities");
+    reset.set("aria-label", labels.get(Key::ResetName));
     let mut copy_status = None;
     if features.share {
-        let copy = b.button(&actions, "action", "Copy link");
+        let copy = b.button(&actions, "action", labels.get(Key::CopyLink));
         copy.set(ACTION_ATTRIBUTE, COPY_ACTION);
         let status = b.child(&actions, "span", "copy-status");
         status.set("role", "status");
@@ -365,13 +368,15 @@ fn svg_text<F: Factory>(b: &Builder<F>, parent: &F::Node, scratch: &mut String, 
 }
 
 fn build_totals<F: Factory>(b: &Builder<F>, card: &F::Node, comparison: &Comparison) -> Vec<OptionHandles<F::Node>> {
+    let labels = &comparison.labels;
     let list = b.child(card, "ul", "totals");
-    list.set("aria-label", "Weighted scores at your priorities");
+    list.set("aria-label", labels.get(Key::TotalsName));
     list.set("part", "totals");
     let mut scale_max = String::new();
-    text::push_trimmed(&mut scale_max, comparison.scale.max, 2);
+    text::push_number(&mut scale_max, labels, comparison.scale.max, 2, true);
     let shown_max = String::from("/") + &scale_max;
-    let spoken_max = String::from(" out of ") + &scale_max;
+    let mut spoken_max = String::new();
+    labels.push(&mut spoken_max, Key::OutOf, &[("max", &scale_max)]);
     let mut handles = Vec::with_capacity(comparison.options.len());
     for (index, option) in comparison.options.iter().enumerate() {
         let tile = b.child(&list, "li", &option_class("total", index));
@@ -392,7 +397,7 @@ fn build_totals<F: Factory>(b: &Builder<F>, card: &F::Node, comparison: &Compari
 
 fn build_tally<F: Factory>(b: &Builder<F>, card: &F::Node, comparison: &Comparison) -> Vec<TallyHandles<F::Node>> {
     let list = b.child(card, "ul", "tally");
-    list.set("aria-label", "Criteria won at your priorities");
+    list.set("aria-label", comparison.labels.get(Key::TallyName));
     list.set("part", "tally");
     let mut handles = Vec::new();
     for item in text::tally_items(comparison.options.len()) {
@@ -452,7 +457,7 @@ fn build_rows<F: Factory>(
             scratch.push('%');
             fill.set_style("width", &scratch);
             scratch.clear();
-            text::push_trimmed(&mut scratch, score, 2);
+            text::push_number(&mut scratch, &comparison.labels, score, 2, true);
             b.text_child(&bar, "span", "bar-score", &scratch);
         }
 
@@ -469,11 +474,10 @@ fn build_rows<F: Factory>(
         text::push_uint(&mut scratch, index as u64);
         slider.set(INDEX_ATTRIBUTE, &scratch);
         scratch.clear();
-        scratch.push_str("Priority for ");
-        scratch.push_str(&criterion.name);
+        comparison.labels.push(&mut scratch, Key::PriorityFor, &[("criterion", &criterion.name)]);
         slider.set("aria-label", &scratch);
         slider.set("part", "slider");
-        let caption = b.text_child(&control, "span", "priority-caption", "Priority");
+        let caption = b.text_child(&control, "span", "priority-caption", comparison.labels.get(Key::Priority));
         caption.set("aria-hidden", "true");
         let track = b.child(&control, "span", "slider-box");
         track.append(&slider);
@@ -509,8 +513,7 @@ fn build_best_for<F: Factory>(b: &Builder<F>, card: &F::Node, comparison: &Compa
         }
         let column = b.child(&section, "div", &option_class("best-option", index));
         heading.clear();
-        heading.push_str("Best for ");
-        heading.push_str(&option.name);
+        comparison.labels.push(&mut heading, Key::BestFor, &[("option", &option.name)]);
         b.text_child(&column, "h3", "best-title", &heading);
         let list = b.child(&column, "ul", "best-list");
         for line in &option.best_for {
@@ -523,6 +526,7 @@ impl<N: Node> CardView<N> {
     /// Brings the DOM in line with `state`, writing only what differs from what is shown.
     pub fn patch(&mut self, state: &CardState) {
         let comparison = state.comparison();
+        let labels = &comparison.labels;
         let standing = state.standing();
         let totals = state.totals();
         let scratch = &mut self.scratch;
@@ -530,13 +534,13 @@ impl<N: Node> CardView<N> {
         for (index, handles) in self.options.iter_mut().enumerate() {
             scratch.clear();
             match totals {
-                Some(totals) => text::push_fixed(scratch, totals[index], 1),
+                Some(totals) => text::push_number(scratch, labels, totals[index], 1, false),
                 None => scratch.push('–'),
             }
             handles.score.set(scratch);
             let (badge, leads) = match standing {
-                Standing::Leader { option, .. } if option == index => ("Leader", true),
-                Standing::Tie(tied) if tied.contains(index) => ("Tied", false),
+                Standing::Leader { option, .. } if option == index => (labels.get(Key::LeaderBadge), true),
+                Standing::Tie(tied) if tied.contains(index) => (labels.get(Key::TiedBadge), false),
                 _ => ("", false),
             };
             handles.badge.set(badge);
@@ -546,9 +550,10 @@ impl<N: Node> CardView<N> {
         let close = matches!(standing, Standing::Leader { margin, .. } if state.is_close_call(margin));
         scratch.clear();
         if close {
-            scratch.push_str(text::CLOSE_CALL);
+            text::push_close_call(scratch, comparison, standing);
+        } else {
+            text::push_verdict(scratch, comparison, standing);
         }
-        text::push_verdict(scratch, comparison, standing);
         self.verdict.set(scratch);
         self.close_call.set(close);
         scratch.clear();
@@ -591,7 +596,7 @@ impl<N: Node> CardView<N> {
             if row.shown_priority == Some(priority) {
                 continue;
             }
-            let name = LEVEL_NAMES[usize::from(priority.min(MAX_PRIORITY))];
+            let name = labels.level(priority.min(MAX_PRIORITY));
             row.slider.set_number(priority);
             row.slider.set("aria-valuetext", name);
             row.level.set(name);
@@ -623,26 +628,32 @@ impl<N: Node> CardView<N> {
 
 /// The box shown while a `src` spec loads. Its height is the page's to set
 /// (`--cc-loading-height`), so the card's place is held and the page does not jump when it comes.
-pub fn build_loading<F: Factory>(factory: &F, source: &str) -> F::Node {
+pub fn build_loading<F: Factory>(factory: &F, labels: &Labels, source: &str) -> F::Node {
     let b = Builder { factory };
     let panel = b.element("div", "loading");
     panel.set("role", "status");
     panel.set("aria-busy", "true");
     panel.set("part", "loading");
     panel.set("data-src", source);
-    b.text_child(&panel, "p", "loading-text", "Loading the comparison…");
+    b.text_child(&panel, "p", "loading-text", labels.get(Key::Loading));
     panel
 }
 
 /// The error box shown instead of a card: a heading and one line per problem, all as text.
-pub fn build_error<F: Factory>(factory: &F, problems: &[Problem]) -> F::Node {
+pub fn build_error<F: Factory>(factory: &F, labels: &Labels, problems: &[Problem]) -> F::Node {
     let b = Builder { factory };
     let panel = b.element("div", "error");
     panel.set("role", "alert");
     panel.set("part", "error");
-    b.text_child(&panel, "p", "error-title", "This comparison can't be shown");
-    let mut intro = String::from("The card's spec has ");
-    text::push_count(&mut intro, problems.len() as u64, "problem:", "problems:");
+    b.text_child(&panel, "p", "error-title", labels.get(Key::ErrorTitle));
+    let mut intro = String::new();
+    if problems.len() == 1 {
+        intro.push_str(labels.get(Key::ErrorIntroOne));
+    } else {
+        let mut count = String::new();
+        text::push_uint(&mut count, problems.len() as u64);
+        labels.push(&mut intro, Key::ErrorIntro, &[("count", &count)]);
+    }
     b.text_child(&panel, "p", "error-intro", &intro);
     let list = b.child(&panel, "ul", "error-list");
     for problem in problems {

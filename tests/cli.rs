@@ -105,7 +105,7 @@ fn validate_lists_every_problem_with_its_path() {
     assert_eq!(
         stderr(&output).lines().collect::<Vec<_>>(),
         [
-            "colour: unknown field; expected one of title, summary, scale, options, criteria, presets, cta, $schema",
+            "colour: unknown field; expected one of title, summary, scale, options, criteria, presets, cta, labels, $schema",
             "title: must not be empty",
             "options[1].id: expected 1 to 40 letters, digits, '-' or '_', got `a b`",
             "criteria[0].scores.a: expected a number from 0 to 10, got 11",

@@ -177,7 +177,7 @@ fn unknown_fields_are_rejected_with_their_place() {
     assert_eq!(
         problems(value),
         vec![
-            "subtitle: unknown field; expected one of title, summary, scale, options, criteria, presets, cta, $schema"
+            "subtitle: unknown field; expected one of title, summary, scale, options, criteria, presets, cta, labels, $schema"
         ]
     );
 }
@@ -382,7 +382,7 @@ fn an_empty_key_is_named_in_the_path() {
     assert_eq!(
         problems(value),
         vec![
-            "\"\": unknown field; expected one of title, summary, scale, options, criteria, presets, cta, $schema",
+            "\"\": unknown field; expected one of title, summary, scale, options, criteria, presets, cta, labels, $schema",
             "criteria[0].scores.\"\": no option has the id ``",
         ]
     );
@@ -462,4 +462,64 @@ fn the_cta_can_carry_the_visitors_choice() {
     assert!(parse(value.clone()).unwrap().cta.unwrap().carry);
     value["cta"]["carry"] = json!("yes");
     assert_eq!(problems(value), vec!["cta.carry: expected true or false, got text"]);
+}
+
+#[test]
+fn labels_replace_the_cards_words_and_numbers_follow_the_decimal_separator() {
+    use comparison_card::scoring::Standing;
+    use comparison_card::text;
+    let mut value = valid();
+    value["labels"] = json!({
+        "leads": "{leader} liegt mit {margin} Punkten vorn.",
+        "and": " und ",
+        "tied": "{options} liegen gleichauf.",
+        "levels": ["Egal", "Wenig", "Mittel", "Wichtig", "Hoch", "Kritisch"]
+    });
+    let mut comparison = parse(value).unwrap();
+    comparison.labels.decimal = Some(',');
+    let mut verdict = String::new();
+    text::push_verdict(&mut verdict, &comparison, Standing::Leader { option: 1, margin: 1.25 });
+    assert_eq!(verdict, "B liegt mit 1,3 Punkten vorn.");
+    let mut tie = String::new();
+    text::push_verdict(&mut tie, &comparison, Standing::Tie(comparison_card::scoring::top_options(&[1.0, 1.0])));
+    assert_eq!(tie, "A und B liegen gleichauf.");
+    assert_eq!(comparison.labels.level(5), "Kritisch");
+    // Labels the author left out stay English.
+    let mut none = String::new();
+    text::push_verdict(&mut none, &comparison, Standing::NoPriorities);
+    assert!(none.starts_with("Every criterion is set to Ignore."));
+}
+
+#[test]
+fn label_problems_name_the_label() {
+    let mut value = valid();
+    value["labels"] = json!({
+        "leads": "{leader} wins by {points}",
+        "colour": "red",
+        "reset": "",
+        "levels": ["a", "b"]
+    });
+    assert_eq!(
+        problems(value),
+        vec![
+            "labels.colour: unknown label; see the README for the list",
+            "labels.leads: unknown placeholder {points}; the README lists each label's placeholders",
+            "labels.levels: expected a list of 6 level names, from Ignore to Critical",
+            "labels.reset: must not be empty",
+        ]
+    );
+    let mut value = valid();
+    value["labels"] = json!(["Reset"]);
+    assert_eq!(problems(value), vec!["labels: expected an object of texts keyed by label name, got a list"]);
+}
+
+#[test]
+fn a_refused_spec_still_offers_its_labels_for_the_error_box() {
+    use comparison_card::labels::Key;
+    let mut value = valid();
+    value["title"] = json!("");
+    value["labels"] = json!({ "error_title": "Dieser Vergleich kann nicht angezeigt werden" });
+    let read = comparison_card::value::Value::read(value).unwrap();
+    assert!(spec::from_value(&read).is_err());
+    assert_eq!(spec::labels_only(&read).get(Key::ErrorTitle), "Dieser Vergleich kann nicht angezeigt werden");
 }

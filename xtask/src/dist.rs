@@ -137,8 +137,9 @@ pub fn inline_specs(page: &str, www: &Path) -> Result<String, String> {
         }
         let comparison = comparison_card::spec::parse(&mut serde_json::Deserializer::from_str(&spec))
             .map_err(|problems| format!("www/{file}: {problems:?}"))?;
-        let features = element_features(&out);
-        out.push_str(&comparison_card::render::render_shadow(&comparison, features));
+        let (features, lang) = element_features(&out);
+        let decimal = lang.and_then(comparison_card::render::decimal_for_lang);
+        out.push_str(&comparison_card::render::render_shadow(&comparison, features, decimal));
         out.push_str("\n<script type=\"application/json\">\n");
         out.push_str(spec.trim_end());
         out.push_str("\n</script>\n");
@@ -149,17 +150,17 @@ pub fn inline_specs(page: &str, www: &Path) -> Result<String, String> {
     Ok(out)
 }
 
-/// The features the last `<comparison-card …>` tag in `page` asks for.
-fn element_features(page: &str) -> comparison_card::view::Features {
+/// The features and the language the last `<comparison-card …>` tag in `page` asks for.
+fn element_features(page: &str) -> (comparison_card::view::Features, Option<&str>) {
     let tag = page.rfind("<comparison-card").map_or("", |at| {
         let tag = &page[at..];
         &tag[..tag.find('>').unwrap_or(tag.len())]
     });
-    let mut words = tag.split_whitespace();
-    comparison_card::view::Features {
-        chart: !words.clone().any(|word| word == "chart=\"none\""),
-        share: words.any(|word| word == "share"),
-    }
+    let words: Vec<&str> = tag.split_whitespace().collect();
+    let features =
+        comparison_card::view::Features { chart: !words.contains(&"chart=\"none\""), share: words.contains(&"share") };
+    let lang = words.iter().find_map(|word| word.strip_prefix("lang=\"")?.strip_suffix('"'));
+    (features, lang)
 }
 
 /// wasm-bindgen names every import `__wbg_<name>_<16 hex digits>`: thousands of bytes, twice

@@ -9,7 +9,7 @@ use crate::input::{self, SpecFile};
 
 const USAGE: &str = "\
 usage: comparison-card validate SPEC.json   check a spec and list every problem
-       comparison-card render SPEC.json [--id ID] [--share] [--persist] [--no-chart]
+       comparison-card render SPEC.json [--id ID] [--lang LANG] [--share] [--persist] [--no-chart]
                                             print the <comparison-card> element, pre-rendered,
                                             with those attributes
        comparison-card schema               print the spec's JSON Schema
@@ -70,6 +70,10 @@ fn attributes(flags: &[OsString]) -> Result<render::Attributes, Failure> {
             "--id" => match flags.next() {
                 Some(id) => attributes.id = Some(id.into_owned()),
                 None => return Err(usage("`--id` needs a value")),
+            },
+            "--lang" => match flags.next() {
+                Some(lang) => attributes.lang = Some(lang.into_owned()),
+                None => return Err(usage("`--lang` needs a value")),
             },
             other => return Err(usage(&format!("unknown flag `{other}` for `render`"))),
         }

@@ -44,18 +44,6 @@ extern "C" {
     pub fn href(this: &Raw) -> String;
     #[wasm_bindgen(method, getter)]
     pub fn history(this: &Raw) -> History;
-    /// The page's `fetch`: a bad address gives a rejected promise, never a throw.
-    #[wasm_bindgen(js_name = fetch)]
-    pub fn fetch(url: &str) -> js_sys::Promise;
-    /// What a `Response` is read through: status, and the body as text.
-    #[wasm_bindgen(method, getter)]
-    pub fn ok(this: &Raw) -> bool;
-    #[wasm_bindgen(method, getter)]
-    pub fn status(this: &Raw) -> u16;
-    #[wasm_bindgen(method, getter, js_name = statusText)]
-    pub fn status_text(this: &Raw) -> String;
-    #[wasm_bindgen(method)]
-    pub fn text(this: &Raw) -> js_sys::Promise;
     /// `new Text(data)`: a text node, owned by the page's document; it cannot throw.
     #[wasm_bindgen(js_name = Text)]
     pub type NewText;

@@ -21,6 +21,18 @@ export function decimalSeparator(lang) {
   }
 }
 
+// Fetches a src= spec as text. The answer carries the ticket it was asked with, so the card can
+// tell an answer to its latest src from a late one; it always resolves, saying what failed.
+export function fetchSpec(url, ticket) {
+  const failed = (failure) => ({ ticket, failure });
+  return fetch(url).then(
+    (response) => (response.ok
+      ? response.text().then((text) => ({ ticket, text }), () => failed('the response could not be read'))
+      : failed(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`)),
+    () => failed("the request failed (offline, blocked by the page's policy, or not allowed cross-origin)"),
+  );
+}
+
 // Marks our class, so copies of this module loaded from different URLs recognise each other.
 const OURS = Symbol.for('comparison-card.element');
 

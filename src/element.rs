@@ -27,6 +27,9 @@ extern "C" {
     /// `Intl.NumberFormat`'s decimal separator for a language tag; `None` for a tag it refuses.
     #[wasm_bindgen(js_name = decimalSeparator)]
     fn decimal_separator_for(lang: &str) -> Option<String>;
+    /// Fetches a spec's text; resolves to `{ ticket, text }` or `{ ticket, failure }`, never rejects.
+    #[wasm_bindgen(js_name = fetchSpec)]
+    fn fetch_spec(url: &str, ticket: u32) -> js_sys::Promise;
     #[wasm_bindgen(js_name = defineCardElement)]
     fn define_card_element(tag_name: &str, create_controller: &Closure<dyn Fn(HtmlElement) -> JsValue>) -> bool;
 }
@@ -103,7 +106,9 @@ struct Card {
     /// The fetch under way for `source`, if any.
     pending: Option<Pending>,
     /// What a fetch does when it answers; made once, kept with the card like `copy_callbacks`.
-    fetch_callbacks: Option<FetchCallbacks>,
+    /// Plain promise callbacks rather than gloo-net and a Rust future: the same request for
+    /// about 1 KB of wasm instead of 7 KB gzip (measured; see the README).
+    fetch_answered: Option<Closure<dyn FnMut(JsValue)>>,
     /// What "Copy link" does when the clipboard answers. Made once and kept with the card, not
     /// with the DOM handles: the clipboard may answer after the card has left the page.
     copy_callbacks: Option<CopyCallbacks>,
@@ -111,81 +116,42 @@ struct Card {
 
 type CopyCallbacks = (Closure<dyn FnMut(JsValue)>, Closure<dyn FnMut(JsValue)>);
 
-/// A fetch of a `src` spec: for which address and spec change, and the element to draw into.
-/// Holding the element keeps it alive until the answer comes, and no longer.
+/// A fetch of a `src` spec: for which address, and the element to draw into. Holding the element
+/// keeps it alive until the answer comes, and no longer.
 struct Pending {
     url: String,
-    generation: u32,
     host: HtmlElement,
 }
 
-/// The fetch's steps as promise callbacks: the response, its text, and failure at either step.
-/// Plain promise callbacks instead of gloo-net and a Rust future: the same request for about
-/// 1 KB of wasm instead of 7 KB gzip (measured; see the README).
-struct FetchCallbacks {
-    response: Closure<dyn FnMut(JsValue)>,
-    text: Closure<dyn FnMut(JsValue)>,
-    failed: Closure<dyn FnMut(JsValue)>,
-}
-
-impl FetchCallbacks {
-    fn new(card: &Weak<RefCell<Card>>) -> Self {
-        let (on_response, on_text, on_failed) = (card.clone(), card.clone(), card.clone());
-        FetchCallbacks {
-            response: Closure::new(move |response: JsValue| {
-                let response: &dom::Raw = response.unchecked_ref();
-                if !response.ok() {
-                    let mut status = String::from("HTTP ");
-                    crate::text::push_uint(&mut status, u64::from(response.status()));
-                    let reason = response.status_text();
-                    if !reason.is_empty() {
-                        status.push(' ');
-                        status.push_str(&reason);
-                    }
-                    fetched(&on_response, Err(status));
-                    return;
-                }
-                let Some(card) = on_response.upgrade() else { return };
-                let Ok(card) = card.try_borrow() else { return };
-                if let Some(callbacks) = &card.fetch_callbacks {
-                    let _ = response.text().then2(&callbacks.text, &callbacks.failed);
-                }
-            }),
-            text: Closure::new(move |text: JsValue| {
-                fetched(&on_text, Ok(text.as_string().unwrap_or_default()));
-            }),
-            // Browsers say nothing more about a failed request than that it failed.
-            failed: Closure::new(move |_| {
-                let why = "the request failed (offline, blocked by the page's policy, or not allowed cross-origin)";
-                fetched(&on_failed, Err(String::from(why)));
-            }),
-        }
-    }
-}
-
-/// A fetch answered: keep what it gave and draw, if it still answers the card's question.
-fn fetched(card: &Weak<RefCell<Card>>, outcome: Result<String, String>) {
+/// A fetch answered: keep what it gave and draw, if it answers the card's current question. The
+/// answer carries the ticket (the card's spec generation) it was asked with, so an answer to an
+/// earlier `src` is never taken for the latest one.
+fn fetched(card: &Weak<RefCell<Card>>, answer: &JsValue) {
+    let field = |name: &str| js_sys::Reflect::get(answer, &JsValue::from_str(name)).ok();
+    let ticket = field("ticket").and_then(|t| t.as_f64());
     let Some(strong) = card.upgrade() else { return };
     let Ok(mut current) = strong.try_borrow_mut() else { return };
-    let Some(pending) = current.pending.take() else { return };
-    if current.generation != pending.generation || current.source.as_deref() != Some(pending.url.as_str()) {
+    if ticket != Some(f64::from(current.generation)) {
         return;
     }
-    current.fetched = Some(match outcome {
-        Ok(text) => parse_json(&text),
-        Err(why) => {
+    let Some(pending) = current.pending.take() else { return };
+    current.fetched = Some(match (field("text").and_then(|t| t.as_string()), field("failure")) {
+        (Some(text), _) => parse_json(&text),
+        (None, failure) => {
             let mut message = String::from("could not load `");
             message.push_str(&pending.url);
             message.push_str("`: ");
-            message.push_str(&why);
+            message.push_str(&failure.and_then(|f| f.as_string()).unwrap_or_default());
             Err(vec![Problem::new("src", message)])
         }
     });
-    // Out of the page, the card is drawn when it comes back.
     if current.live.take().is_some() {
         current.read_spec(&pending.host);
         current.restore_saved(&pending.host);
         current.go_live(&pending.host, card.clone());
+    } else {
+        // Out of the page: drawn from what was fetched when the card comes back.
+        current.rendered = false;
     }
 }
 
@@ -264,7 +230,7 @@ impl CardController {
             source: None,
             fetched: None,
             pending: None,
-            fetch_callbacks: None,
+            fetch_answered: None,
             copy_callbacks: None,
         };
         CardController { card: Rc::new(RefCell::new(card)) }
@@ -316,15 +282,16 @@ impl CardController {
         self.fetch(host, fetch);
     }
 
-    /// Fetches the spec at `url`; the answer is taken by [`Card::fetched`], unless the spec or
-    /// `src` changed meanwhile.
+    /// Fetches the spec at `url`; [`fetched`] takes the answer, unless the spec or `src` changed
+    /// meanwhile.
     fn fetch(&self, host: &HtmlElement, url: Option<String>) {
         let Some(url) = url else { return };
         let Ok(mut card) = self.card.try_borrow_mut() else { return };
-        card.pending = Some(Pending { url: url.clone(), generation: card.generation, host: host.clone() });
+        card.pending = Some(Pending { url: url.clone(), host: host.clone() });
         let weak = Rc::downgrade(&self.card);
-        let callbacks = card.fetch_callbacks.get_or_insert_with(|| FetchCallbacks::new(&weak));
-        let _ = dom::fetch(&url).then2(&callbacks.response, &callbacks.failed);
+        let ticket = card.generation;
+        let answered = card.fetch_answered.get_or_insert_with(|| Closure::new(move |answer| fetched(&weak, &answer)));
+        let _ = fetch_spec(&url, ticket).then(answered);
     }
 
     /// The element left the document: drop the listener and every handle into the DOM.
@@ -503,10 +470,12 @@ impl Card {
         let Some(window) = web_sys::window() else { return };
         if options.features.share {
             let hash = window.location().raw().hash();
-            let mut url = String::from("#");
-            url.push_str(&share::updated_fragment(&hash, &options.id, state.priorities()));
-            // Replaced, not pushed: moving sliders must not fill the back button's history.
-            let _ = window.raw().history().replace_state_with_url(&JsValue::NULL, "", Some(&url));
+            // A fragment the page uses itself (an anchor, a route) is left alone.
+            if let Some(fragment) = share::updated_fragment(&hash, &options.id, state.priorities()) {
+                let url = String::from("#") + &fragment;
+                // Replaced, not pushed: moving sliders must not fill the back button's history.
+                let _ = window.raw().history().replace_state_with_url(&JsValue::NULL, "", Some(&url));
+            }
         }
         if options.persist {
             if let Some(storage) = local_storage(&window) {
@@ -567,12 +536,9 @@ impl Card {
     fn apply(&mut self, msg: Msg) -> Option<Dispatch> {
         let (state, live) = (self.state.as_mut()?, self.live.as_mut()?);
         let changes = state.update(msg);
-        if changes.preset && !changes.priorities {
-            if let Some(view) = &mut live.view {
-                view.patch(state);
-            }
-        }
-        if !changes.priorities {
+        // A preset chosen (or left) without moving a slider is still news for the page: the
+        // detail's `preset` changed.
+        if !changes.priorities && !changes.preset {
             return None;
         }
         if let Some(view) = &mut live.view {

@@ -95,13 +95,13 @@ impl Serialize for Priorities<'_> {
     }
 }
 
-/// Totals rounded to two decimals, the precision at which ties are decided.
+/// Totals rounded to two decimals exactly as ties are decided, so the figures agree with `leader`.
 impl Serialize for Totals<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let totals = self.0.totals();
         let mut map = serializer.serialize_map(Some(self.1.options.len()))?;
         for (index, key) in self.1.options.iter().enumerate() {
-            let total = totals.and_then(|t| t.get(index)).map(|t| (t * 100.0).round() / 100.0);
+            let total = totals.and_then(|t| t.get(index)).map(|&t| crate::scoring::to_hundredths(t));
             map.serialize_entry(&Key(key), &total)?;
         }
         map.end()

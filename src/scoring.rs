@@ -68,6 +68,11 @@ fn hundredths(value: f64) -> i64 {
     ((value * 1e9).round() / 1e7).round() as i64
 }
 
+/// `value` rounded to two decimals the way ties are decided, for figures a page reads.
+pub fn to_hundredths(value: f64) -> f64 {
+    hundredths(value) as f64 / 100.0
+}
+
 /// The options holding the highest value, all of them when several share it.
 pub fn top_options(values: &[f64]) -> OptionSet {
     let best = values.iter().map(|&v| hundredths(v)).max();

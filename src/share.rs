@@ -44,10 +44,29 @@ pub fn read_positional(text: &str, criteria: usize) -> Option<Vec<u8>> {
     levels.filter(|levels| levels.len() == criteria)
 }
 
+/// A card id as it appears in a URL: letters, digits and `-._~` as they are, every other byte
+/// percent-encoded, as browsers give the fragment back. An id with a space or `&` still
+/// finds its own entry.
+pub fn encoded_id(id: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(id.len());
+    for byte in id.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 15)]));
+        }
+    }
+    out
+}
+
 /// Finds this card's entry in a fragment such as `#pricing=p:3,5&hosting=p:1,2`.
 /// Entries are separated by `&`; entries for other cards, and anything else, are left alone.
 pub fn read_fragment(fragment: &str, card_id: &str, criteria: usize) -> Saved {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let card_id = encoded_id(card_id);
     for entry in fragment.split('&') {
         let Some((id, value)) = entry.split_once('=') else { continue };
         if id == card_id {
@@ -60,36 +79,38 @@ pub fn read_fragment(fragment: &str, card_id: &str, criteria: usize) -> Saved {
     Saved::Absent
 }
 
-/// The fragment with this card's entry written in (replacing an earlier one), others kept in place.
-/// Returned without the leading `#`.
-pub fn updated_fragment(fragment: &str, card_id: &str, priorities: &[u8]) -> String {
+/// The fragment with this card's entry written in (replacing an earlier one), other cards'
+/// entries kept in place; returned without the leading `#`. `None` when the fragment holds
+/// something that is not a card's entry (an anchor such as `#pricing`, a route such as
+/// `#/plans`): the page uses its fragment itself, and the card leaves it alone.
+pub fn updated_fragment(fragment: &str, card_id: &str, priorities: &[u8]) -> Option<String> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let card_id = encoded_id(card_id);
     let mut out = String::with_capacity(fragment.len() + card_id.len() + 3 + 2 * priorities.len());
     let mut written = false;
     for entry in fragment.split('&').filter(|entry| !entry.is_empty()) {
+        let (id, _) = entry.split_once('=')?;
+        if id == card_id && written {
+            // A repeated entry for this card is dropped, so the link says one thing.
+            continue;
+        }
         if !out.is_empty() {
             out.push('&');
         }
-        match entry.split_once('=') {
-            Some((id, _)) if id == card_id => {
-                // A repeated entry for this card is dropped, so the link says one thing.
-                if written {
-                    out.pop();
-                    continue;
-                }
-                written = true;
-                push_entry(&mut out, card_id, priorities);
-            }
-            _ => out.push_str(entry),
+        if id == card_id {
+            written = true;
+            push_entry(&mut out, &card_id, priorities);
+        } else {
+            out.push_str(entry);
         }
     }
     if !written {
         if !out.is_empty() {
             out.push('&');
         }
-        push_entry(&mut out, card_id, priorities);
+        push_entry(&mut out, &card_id, priorities);
     }
-    out
+    Some(out)
 }
 
 fn push_entry(out: &mut String, card_id: &str, priorities: &[u8]) {

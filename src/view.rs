@@ -609,6 +609,11 @@ impl<N: Node> CardView<N> {
             row.shown_priority = Some(priority);
         }
 
+        // After a change, "Link copied" would speak of an address that no longer matches.
+        if let Some(status) = &mut self.copy_status {
+            status.set("");
+        }
+
         if let Some(carry) = &self.carry {
             scratch.clear();
             share::push_keyed(scratch, comparison, state.priorities());
@@ -618,9 +623,10 @@ impl<N: Node> CardView<N> {
         }
     }
 
-    /// Says whether "Copy link" worked.
+    /// Says whether "Copy link" worked. Emptied first, so a second copy is announced again.
     pub fn show_copy_status(&mut self, message: &str) {
         if let Some(status) = &mut self.copy_status {
+            status.set("");
             status.set(message);
         }
     }

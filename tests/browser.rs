@@ -1008,3 +1008,125 @@ async fn the_spec_property_wins_over_src_and_a_late_response_is_ignored() {
     assert_eq!(text(&card, ".title"), "Node.js vs Python for backend development");
     card.remove();
 }
+
+// ---- Found in review ----
+
+#[wasm_bindgen_test]
+async fn a_quick_second_src_wins_over_the_first() {
+    let card = mount_src(&blob_url(DEMO)).await;
+    card.set_attribute("src", &blob_url(HOSTING)).unwrap();
+    wait_for(&card, ".card").await;
+    for _ in 0..20 {
+        settle().await;
+    }
+    let timeout = Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100).unwrap();
+    });
+    JsFuture::from(timeout).await.unwrap();
+    assert_eq!(text(&card, ".title"), "Where should a small web app live?");
+    card.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_src_card_moved_while_loading_is_drawn_when_it_comes_back() {
+    let card = mount_src(&blob_url(DEMO)).await;
+    card.remove();
+    let timeout = Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100).unwrap();
+    });
+    JsFuture::from(timeout).await.unwrap();
+    document().body().unwrap().append_child(&card).unwrap();
+    settle().await;
+    wait_for(&card, ".card").await;
+    assert_eq!(text(&card, ".title"), "Node.js vs Python for backend development");
+    card.remove();
+}
+
+#[wasm_bindgen_test]
+async fn choosing_a_preset_that_moves_nothing_still_tells_the_page() {
+    let spec = DEMO.replacen(
+        "\"presets\": [",
+        "\"presets\": [\n    { \"id\": \"as-written\", \"name\": \"As written\", \"priorities\": {} },",
+        1,
+    );
+    let card = mount(&spec).await;
+    let recorder = Recorder::new();
+    click(&card, ".preset[data-preset='0']");
+    assert_eq!(pressed(&card)[0], "true");
+    assert_eq!(recorder.names(), ["prioritychange"], "the preset changed, the priorities did not");
+    let detail = recorder.events.borrow()[0].1.clone();
+    assert_eq!(get(&detail, &["preset"]).as_string().as_deref(), Some("as-written"));
+    card.remove();
+}
+
+#[wasm_bindgen_test]
+async fn copy_status_is_cleared_by_a_change_and_said_again_on_a_second_copy() {
+    install_fake_clipboard();
+    set_fragment("#");
+    let card = mount_with(DEMO, &[("id", "again"), ("share", "")]).await;
+    click(&card, "[data-action='copy']");
+    settle().await;
+    assert_eq!(text(&card, ".copy-status"), "Link copied to the clipboard.");
+    move_slider(&card, "ai-ml", 5);
+    assert_eq!(text(&card, ".copy-status"), "", "the copied address is out of date");
+    let status = find(&card, ".copy-status");
+    let changes: Rc<RefCell<u32>> = Rc::default();
+    let counter = Rc::clone(&changes);
+    let observer = web_sys::MutationObserver::new(
+        Closure::<dyn Fn()>::new(move || *counter.borrow_mut() += 1).into_js_value().unchecked_ref(),
+    )
+    .unwrap();
+    let options = web_sys::MutationObserverInit::new();
+    options.set_character_data(true);
+    options.set_child_list(true);
+    options.set_subtree(true);
+    observer.observe_with_options(&status, &options).unwrap();
+    click(&card, "[data-action='copy']");
+    settle().await;
+    click(&card, "[data-action='copy']");
+    settle().await;
+    settle().await;
+    assert_eq!(text(&card, ".copy-status"), "Link copied to the clipboard.");
+    assert!(*changes.borrow() >= 2, "each copy changes the status line, so each is announced");
+    observer.disconnect();
+    card.remove();
+    set_fragment("#");
+}
+
+// ---- Languages ----
+
+const GERMAN_LABELS: &str = r#""labels": {
+    "leads": "{leader} liegt bei Ihren Prioritäten mit {margin} Punkten vorn.",
+    "levels": ["Egal", "Wenig", "Mittel", "Wichtig", "Hoch", "Kritisch"],
+    "reset": "Zurücksetzen",
+    "priority": "Priorität",
+    "error_title": "Dieser Vergleich kann nicht angezeigt werden"
+  },
+  "cta":"#;
+
+#[wasm_bindgen_test]
+async fn labels_and_the_elements_language_change_words_and_numbers() {
+    let spec = DEMO.replacen("\"cta\":", GERMAN_LABELS, 1);
+    let card = mount_with(&spec, &[("lang", "de")]).await;
+    assert_eq!(text(&card, ".verdict"), "Node.js liegt bei Ihren Prioritäten mit 1,2 Punkten vorn.");
+    assert_eq!(texts(&card, ".total-value"), ["8,5", "7,3"]);
+    assert_eq!(text(&card, "[data-action='reset']"), "Zurücksetzen");
+    assert_eq!(text(&card, ".priority-caption"), "Priorität");
+    assert_eq!(text(&card, ".priority-level"), "Wichtig");
+    move_slider(&card, "ai-ml", 5);
+    assert_eq!(slider(&card, "ai-ml").get_attribute("aria-valuetext").as_deref(), Some("Kritisch"));
+    // Labels left out stay English.
+    assert_eq!(text(&card, ".section-title"), "Your priorities");
+    card.remove();
+
+    // The error box of a refused spec uses its labels too.
+    let broken = spec.replacen("\"python\": 10", "\"python\": 11", 1);
+    let card = mount(&broken).await;
+    assert_eq!(text(&card, ".error-title"), "Dieser Vergleich kann nicht angezeigt werden");
+    card.remove();
+
+    // A language tag Intl refuses keeps the dot, and nothing breaks.
+    let card = mount_with(DEMO, &[("lang", "not a language!")]).await;
+    assert_eq!(texts(&card, ".total-value"), ["8.5", "7.3"]);
+    card.remove();
+}

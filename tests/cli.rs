@@ -410,7 +410,7 @@ fn the_demo_specs_validate_against_the_printed_schema() {
     let schema = printed_schema();
     assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
     let validator = jsonschema::validator_for(&schema).unwrap();
-    for file in [DEMO, HOSTING] {
+    for file in [DEMO, HOSTING, "www/specs/hosting-de.json"] {
         let spec = read_json(file);
         let errors: Vec<String> = validator.iter_errors(&spec).map(|e| e.to_string()).collect();
         assert!(errors.is_empty(), "{file}: {errors:?}");

@@ -30,7 +30,7 @@ fn valid() -> Value {
 
 #[test]
 fn demo_specs_are_valid() {
-    for file in ["www/specs/node-vs-python.json", "www/specs/hosting.json"] {
+    for file in ["www/specs/node-vs-python.json", "www/specs/hosting.json", "www/specs/hosting-de.json"] {
         let text = std::fs::read_to_string(file).unwrap();
         let mut deserializer = serde_json::Deserializer::from_str(&text);
         if let Err(problems) = spec::parse(&mut deserializer) {

@@ -425,7 +425,9 @@ fn a_keyboard_alone_reaches_and_moves_everything() {
         .chain(DEMO_CRITERIA.iter().map(|id| format!("node-vs-python slider {id}")))
         .chain(["node-vs-python cta".to_string(), "hosting action Reset".to_string()])
         .chain(["cost", "ops", "scaling", "control"].iter().map(|id| format!("hosting slider {id}")))
-        .chain(["hosting cta".to_string()])
+        .chain(["hosting cta".to_string(), "hosting-de action Zurücksetzen".to_string()])
+        .chain(["cost", "ops", "scaling", "control"].iter().map(|id| format!("hosting-de slider {id}")))
+        .chain(["hosting-de cta".to_string()])
         .collect();
     assert_eq!(stops, expected, "every button, slider and link, in reading order");
 
@@ -921,11 +923,12 @@ fn layout_shifts(session: &Session) -> Vec<f64> {
 #[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]
 fn a_pre_rendered_card_upgrades_without_moving_the_page() {
     let (session, _) = open_demo_after(RECORD_SHIFTS);
-    wait_for_card(&session, "#node-vs-python");
-    wait_for_card(&session, "#hosting");
+    for card in ["#node-vs-python", "#hosting", "#hosting-de"] {
+        wait_for_card(&session, card);
+    }
     let pre_rendered =
         session.eval("return document.querySelectorAll('comparison-card > .cc-fallback').length;", json!([])).unwrap();
-    assert_eq!(pre_rendered, json!(2), "both cards carry the static fallback for crawlers");
+    assert_eq!(pre_rendered, json!(3), "every card carries the static fallback for crawlers");
     let shifts = layout_shifts(&session);
     assert_eq!(shifts.iter().sum::<f64>(), 0.0, "cumulative layout shift: {shifts:?}");
 
@@ -957,4 +960,21 @@ fn with_javascript_off_the_pre_rendered_card_and_its_fallback_are_there() {
         .unwrap();
     let model = session.cdp("DOM.getBoxModel", json!({ "nodeId": title["nodeId"] })).unwrap();
     assert!(model["model"]["height"].as_f64().unwrap() > 1000.0, "the card takes its full height: {model}");
+}
+
+#[test]
+#[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]
+fn the_german_card_speaks_german_with_a_decimal_comma() {
+    let (session, setup) = open_demo();
+    wait_for_card(&session, "#hosting-de");
+    assert_eq!(shadow_text(&session, "#hosting-de", ".title"), "Wo soll eine kleine Web-App laufen?");
+    let verdict = shadow_text(&session, "#hosting-de", ".verdict");
+    assert!(verdict.starts_with("Serverless liegt bei Ihren Prioritäten mit "), "{verdict}");
+    assert!(verdict.contains(','), "a decimal comma: {verdict}");
+    assert_eq!(shadow_text(&session, "#hosting-de", ".section-title"), "Ihre Prioritäten");
+    assert_eq!(shadow_text(&session, "#hosting-de", ".priority-level"), "Wichtig");
+    assert!(shadow_text(&session, "#hosting-de", ".total-value").contains(','));
+    std::fs::create_dir_all(&setup.screenshots).unwrap();
+    std::fs::write(setup.screenshots.join("demo-german.png"), session.full_page_png().unwrap()).unwrap();
+    assert_eq!(page_errors(&session), Vec::<String>::new());
 }

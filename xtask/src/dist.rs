@@ -132,16 +132,16 @@ pub fn inline_specs(page: &str, www: &Path) -> Result<String, String> {
         let file = &after[..quote];
         let close = after.find("</script>").ok_or("data-include script without </script>")?;
         let spec = std::fs::read_to_string(www.join(file)).map_err(|e| format!("www/{file}: {e}"))?;
-        if spec.contains("</") {
-            return Err(format!("www/{file} contains \"</\", which would end the script element early"));
-        }
         let comparison = comparison_card::spec::parse(&mut serde_json::Deserializer::from_str(&spec))
             .map_err(|problems| format!("www/{file}: {problems:?}"))?;
         let (features, lang) = element_features(&out);
-        let decimal = lang.and_then(comparison_card::render::decimal_for_lang);
+        let decimal = lang.as_deref().and_then(comparison_card::render::decimal_for_lang);
         out.push_str(&comparison_card::render::render_shadow(&comparison, features, decimal));
+        // Every `<` escaped (in valid JSON it can only be inside a string, where `\u003c` means the
+        // same), so no author text can end the script or open a comment in it; the author's
+        // layout is kept.
         out.push_str("\n<script type=\"application/json\">\n");
-        out.push_str(spec.trim_end());
+        out.push_str(&spec.trim_end().replace('<', "\\u003c"));
         out.push_str("\n</script>\n");
         out.push_str(comparison_card::render::render_static(&comparison).trim_end());
         rest = &after[close + "</script>".len()..];
@@ -151,15 +151,23 @@ pub fn inline_specs(page: &str, www: &Path) -> Result<String, String> {
 }
 
 /// The features and the language the last `<comparison-card …>` tag in `page` asks for.
-fn element_features(page: &str) -> (comparison_card::view::Features, Option<&str>) {
+fn element_features(page: &str) -> (comparison_card::view::Features, Option<String>) {
     let tag = page.rfind("<comparison-card").map_or("", |at| {
-        let tag = &page[at..];
+        let tag = &page[at + "<comparison-card".len()..];
         &tag[..tag.find('>').unwrap_or(tag.len())]
     });
-    let words: Vec<&str> = tag.split_whitespace().collect();
-    let features =
-        comparison_card::view::Features { chart: !words.contains(&"chart=\"none\""), share: words.contains(&"share") };
-    let lang = words.iter().find_map(|word| word.strip_prefix("lang=\"")?.strip_suffix('"'));
+    let mut features = comparison_card::view::Features { chart: true, share: false };
+    let mut lang = None;
+    for attribute in tag.split_whitespace() {
+        let (name, value) = attribute.split_once('=').unwrap_or((attribute, ""));
+        let value = value.trim_matches(|c| c == '"' || c == '\'');
+        match name.to_ascii_lowercase().as_str() {
+            "share" => features.share = true,
+            "chart" => features.chart = value != "none",
+            "lang" => lang = Some(value.to_string()),
+            _ => {}
+        }
+    }
     (features, lang)
 }
 
@@ -320,9 +328,14 @@ mod tests {
         assert!(out.contains("<div class=\"cc-fallback\" data-cc-fallback>"));
         assert!(!out.contains("class=\"chart\""), "chart=\"none\" is followed");
         assert!(out.ends_with("</div></comparison-card><p>y</p>"), "{out}");
-        std::fs::write(dir.join("specs/b.json"), spec.replace("\"A\"", "\"</script>\"")).unwrap();
-        let bad = page.replace("a.json", "b.json");
-        assert!(inline_specs(&bad, &dir).is_err());
+        std::fs::write(dir.join("specs/b.json"), spec.replace("\"A\"", "\"<!--<script></script>\"")).unwrap();
+        let hostile = inline_specs(&page.replace("a.json", "b.json"), &dir).unwrap();
+        assert!(hostile.contains("\"\\u003c!--\\u003cscript>\\u003c/script>\""), "{hostile}");
+        assert_eq!(hostile.matches("</script>").count(), 1, "only the script's own end");
+        let quoted =
+            inline_specs(&page.replace("chart=\"none\"", "chart='none' share=\"\" lang=\"de\""), &dir).unwrap();
+        assert!(!quoted.contains("class=\"chart\""), "chart='none' is followed");
+        assert!(quoted.contains("data-action=\"copy\""), "share=\"\" is followed");
         std::fs::remove_dir_all(dir).unwrap();
     }
 }

@@ -923,16 +923,21 @@ fn blob_url(text: &str) -> String {
     web_sys::Url::create_object_url_with_blob(&blob).unwrap()
 }
 
+/// Lets `ms` milliseconds of timers and network answers pass.
+async fn sleep(ms: i32) {
+    let timeout = Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    JsFuture::from(timeout).await.unwrap();
+}
+
 /// Waits (a few animation-free turns of the event loop) until `selector` shows up in the card.
 async fn wait_for(card: &HtmlElement, selector: &str) {
     for _ in 0..200 {
         if shadow(card).query_selector(selector).unwrap().is_some() {
             return;
         }
-        let timeout = Promise::new(&mut |resolve, _| {
-            web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10).unwrap();
-        });
-        JsFuture::from(timeout).await.unwrap();
+        sleep(10).await;
     }
     panic!("{selector} never appeared");
 }
@@ -1001,10 +1006,7 @@ async fn the_spec_property_wins_over_src_and_a_late_response_is_ignored() {
     for _ in 0..20 {
         settle().await;
     }
-    let timeout = Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50).unwrap();
-    });
-    JsFuture::from(timeout).await.unwrap();
+    sleep(50).await;
     assert_eq!(text(&card, ".title"), "Node.js vs Python for backend development");
     card.remove();
 }
@@ -1019,10 +1021,7 @@ async fn a_quick_second_src_wins_over_the_first() {
     for _ in 0..20 {
         settle().await;
     }
-    let timeout = Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100).unwrap();
-    });
-    JsFuture::from(timeout).await.unwrap();
+    sleep(100).await;
     assert_eq!(text(&card, ".title"), "Where should a small web app live?");
     card.remove();
 }
@@ -1031,10 +1030,7 @@ async fn a_quick_second_src_wins_over_the_first() {
 async fn a_src_card_moved_while_loading_is_drawn_when_it_comes_back() {
     let card = mount_src(&blob_url(DEMO)).await;
     card.remove();
-    let timeout = Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100).unwrap();
-    });
-    JsFuture::from(timeout).await.unwrap();
+    sleep(100).await;
     document().body().unwrap().append_child(&card).unwrap();
     settle().await;
     wait_for(&card, ".card").await;

@@ -1,19 +1,7 @@
 //! Writing HTML as text: escaping, elements, and JSON fit to sit inside a `<script>`.
 
-/// Appends `text` with `& < > " '` escaped, so it reads as text both in content and in a quoted
-/// attribute value.
-pub fn push_escaped(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-}
+/// The same escaping as the pre-rendered card's HTML tree.
+pub use crate::tree::push_escaped;
 
 /// Appends JSON text without the white space between tokens, and with every `<` written as
 /// `\u003c`. In a `<script>` element, `</script>` or `<!--` inside author text could otherwise end

@@ -978,3 +978,41 @@ fn the_german_card_speaks_german_with_a_decimal_comma() {
     std::fs::write(setup.screenshots.join("demo-german.png"), session.full_page_png().unwrap()).unwrap();
     assert_eq!(page_errors(&session), Vec::<String>::new());
 }
+
+#[test]
+#[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]
+fn reduced_motion_and_forced_colors_are_honoured() {
+    let (session, setup) = open_page("themes.html");
+    wait_for_card(&session, "#light");
+    let transition = "return getComputedStyle(document.querySelector('#light').shadowRoot.querySelector('.bar-fill'))
+                        .transitionDuration;";
+    assert_ne!(session.eval(transition, json!([])).unwrap(), json!("0s"), "bars move when motion is welcome");
+    session
+        .cdp(
+            "Emulation.setEmulatedMedia",
+            json!({ "features": [{ "name": "prefers-reduced-motion", "value": "reduce" }] }),
+        )
+        .unwrap();
+    assert_eq!(session.eval(transition, json!([])).unwrap(), json!("0s"), "and do not when it is not");
+
+    session
+        .cdp("Emulation.setEmulatedMedia", json!({ "features": [{ "name": "forced-colors", "value": "active" }] }))
+        .unwrap();
+    let colours = session
+        .eval(
+            "const root = document.querySelector('#light').shadowRoot;
+             const probe = document.createElement('span');
+             probe.style.color = 'CanvasText';
+             document.body.append(probe);
+             const canvasText = getComputedStyle(probe).color;
+             probe.remove();
+             return { canvasText, bar: getComputedStyle(root.querySelector('.bar-fill')).backgroundColor,
+                      shape: getComputedStyle(root.querySelector('.shape')).stroke };",
+            json!([]),
+        )
+        .unwrap();
+    assert_eq!(colours["bar"], colours["canvasText"], "bars drawn in the system text colour: {colours}");
+    assert_eq!(colours["shape"], colours["canvasText"], "chart shapes too: {colours}");
+    std::fs::create_dir_all(&setup.screenshots).unwrap();
+    std::fs::write(setup.screenshots.join("themes-forced-colors.png"), session.full_page_png().unwrap()).unwrap();
+}

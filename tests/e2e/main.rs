@@ -910,13 +910,23 @@ fn specs_load_from_src_and_a_404_is_named() {
 /// Collects every layout shift from the start of the page, inputs or not (headless Chromium
 /// marks shifts as coming after input).
 const RECORD_SHIFTS: &str = "window.__shifts = [];
-    new PerformanceObserver((list) => { for (const entry of list.getEntries()) window.__shifts.push(entry.value); })
-      .observe({ type: 'layout-shift', buffered: true });";
+    const name = (node) => !node ? '?' : node.nodeType === 1
+      ? node.tagName.toLowerCase() + (node.id ? '#' + node.id : '') + (node.className ? '.' + node.className : '')
+      : (node.parentNode ? name(node.parentNode) + ' text' : 'text');
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        window.__shifts.push({ value: entry.value, at: Math.round(entry.startTime),
+          sources: entry.sources.map((s) => name(s.node) + ' ' + JSON.stringify([s.previousRect.y, s.currentRect.y, s.previousRect.height, s.currentRect.height])) });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });";
 
-fn layout_shifts(session: &Session) -> Vec<f64> {
+/// Every layout shift so far, with what moved, for the assertion message.
+fn layout_shifts(session: &Session) -> (f64, Value) {
     // Shifts are reported after the frame they happen in.
     std::thread::sleep(std::time::Duration::from_millis(500));
-    serde_json::from_value(session.eval("return window.__shifts;", json!([])).unwrap()).unwrap()
+    let shifts = session.eval("return window.__shifts;", json!([])).unwrap();
+    let total = shifts.as_array().unwrap().iter().map(|s| s["value"].as_f64().unwrap()).sum();
+    (total, shifts)
 }
 
 #[test]
@@ -929,15 +939,15 @@ fn a_pre_rendered_card_upgrades_without_moving_the_page() {
     let pre_rendered =
         session.eval("return document.querySelectorAll('comparison-card > .cc-fallback').length;", json!([])).unwrap();
     assert_eq!(pre_rendered, json!(3), "every card carries the static fallback for crawlers");
-    let shifts = layout_shifts(&session);
-    assert_eq!(shifts.iter().sum::<f64>(), 0.0, "cumulative layout shift: {shifts:?}");
+    let (total, shifts) = layout_shifts(&session);
+    assert_eq!(total, 0.0, "cumulative layout shift: {shifts}");
 
     // The same measure sees a shift where there is one: a card drawn over a plain fallback.
     let (control, _) = open_demo_after(RECORD_SHIFTS);
     control.goto(&format!("{}/not-prerendered.html", setup().base)).unwrap();
     wait_for_card(&control, "#card");
-    let shifts = layout_shifts(&control);
-    assert!(shifts.iter().sum::<f64>() > 0.0, "the control page must shift: {shifts:?}");
+    let (total, shifts) = layout_shifts(&control);
+    assert!(total > 0.0, "the control page must shift: {shifts}");
 }
 
 #[test]
@@ -1015,4 +1025,31 @@ fn reduced_motion_and_forced_colors_are_honoured() {
     assert_eq!(colours["shape"], colours["canvasText"], "chart shapes too: {colours}");
     std::fs::create_dir_all(&setup.screenshots).unwrap();
     std::fs::write(setup.screenshots.join("themes-forced-colors.png"), session.full_page_png().unwrap()).unwrap();
+}
+
+#[test]
+#[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]
+fn a_missing_wasm_file_leaves_the_pre_rendered_card_and_says_why() {
+    let (session, _) = open_page("no-wasm.html");
+    session.wait_for("return window.__ccErrors.length > 0;", json!([])).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let report = session
+        .eval(
+            "const card = document.querySelector('#card');
+             const verdict = card.shadowRoot && card.shadowRoot.querySelector('.verdict');
+             return { defined: card.matches(':defined'), verdict: verdict && verdict.textContent,
+                      height: Math.round(card.getBoundingClientRect().height) > 1000,
+                      fallback: card.querySelector('.cc-fallback') !== null };",
+            json!([]),
+        )
+        .unwrap();
+    assert_eq!(
+        report,
+        json!({ "defined": false, "verdict": "Node.js leads by 1.2 points at your priorities.", "height": true, "fallback": true }),
+        "the pre-rendered card stays, whole"
+    );
+    let errors = page_errors(&session);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].starts_with("comparison-card: could not load"), "{errors:?}");
+    assert!(errors[0].contains("no-wasm/comparison-card.wasm"), "{errors:?}");
 }

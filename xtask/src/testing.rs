@@ -58,6 +58,11 @@ pub fn run(root: &Path) -> Result<(), String> {
     dist::recreate(&e2e_site)?;
     dist::copy_tree(&report.dir, &e2e_site, &|_| true)?;
     dist::copy_tree(&root.join("tests").join("e2e").join("pages"), &e2e_site, &|_| true)?;
+    // The module alone in a folder, without its wasm beside it: a deployment that forgot a file.
+    let lonely = e2e_site.join("no-wasm");
+    std::fs::create_dir_all(&lonely).map_err(|e| e.to_string())?;
+    std::fs::copy(report.dir.join("comparison-card.js"), lonely.join("comparison-card.js"))
+        .map_err(|e| e.to_string())?;
     // Test pages that include a spec file get it pre-rendered, as the demo page does.
     for page in std::fs::read_dir(root.join("tests/e2e/pages")).map_err(|e| e.to_string())? {
         let path = page.map_err(|e| e.to_string())?.path();

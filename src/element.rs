@@ -623,7 +623,7 @@ fn warn(message: &str, id: &str) {
 /// While `src` loads: a box that holds the card's place and says what it is waiting for.
 fn show_loading(host: &HtmlElement, source: &str) {
     if let (Some(document), Some(shadow)) = (host.owner_document(), host.shadow_root()) {
-        shadow.replace_children_with_node_1(&view::build_loading(&dom::Document(document), &Labels::default(), source));
+        shadow.replace_children_with_node_1(&view::build_loading(&dom::Document(document), source));
     }
 }
 

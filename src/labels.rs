@@ -63,7 +63,12 @@ labels! {
     ErrorTitle = "error_title", "This comparison can't be shown", [];
     ErrorIntro = "error_intro", "The card's spec has {count} problems:", ["count"];
     ErrorIntroOne = "error_intro_one", "The card's spec has 1 problem:", [];
-    Loading = "loading", "Loading the comparison…", [];
+    TableCriterion = "table_criterion", "Criterion", [];
+    TableNote = "table_note", "Note", [];
+    TableBest = "table_best", "(best)", [];
+    TableTied = "table_tied", "(tied)", [];
+    TableLeader = "table_leader", "(leader)", [];
+    TableWeighted = "table_weighted", "Weighted score out of {max}", ["max"];
 }
 
 /// The names of the priority levels, 0 to 5, given as `labels.levels`.
@@ -169,7 +174,7 @@ mod tests {
             assert!(LABELS[..index].iter().all(|other| other.key != label.key), "{} twice", label.key);
             assert!(unknown_placeholders(label, label.english).is_empty(), "{}", label.key);
         }
-        assert_eq!(LABELS[Key::Loading as usize].key, "loading");
+        assert_eq!(LABELS[Key::TableWeighted as usize].key, "table_weighted");
     }
 
     #[test]

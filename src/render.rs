@@ -15,6 +15,7 @@
 
 mod html;
 
+use crate::labels::Key;
 use crate::scoring::{OptionSet, Standing};
 use crate::spec::{Comparison, MAX_PRIORITY};
 use crate::state::CardState;
@@ -28,12 +29,6 @@ pub use html::{push_escaped, push_script_json};
 /// The fallback's root: `<div class="cc-fallback" data-cc-fallback>`, for the live element to find.
 pub const FALLBACK_CLASS: &str = "cc-fallback";
 pub const FALLBACK_ATTRIBUTE: &str = "data-cc-fallback";
-
-/// Written after a criterion's top score, and after the leading weighted score, so that the
-/// result reads without colour or bold.
-const BEST_MARK: &str = "(best)";
-const LEADER_MARK: &str = "(leader)";
-const TIED_MARK: &str = "(tied)";
 
 /// The element's attributes that change what it draws, given to `render` as flags.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -75,8 +70,11 @@ pub fn render_element(comparison: &Comparison, spec_json: &str, attributes: &Att
     }
     tag.push_str(">\n");
     let mut html = Html::default();
-    let decimal = attributes.lang.as_deref().and_then(decimal_for_lang);
-    html.raw(&tag).raw(&render_shadow(comparison, attributes.features(), decimal)).raw("\n");
+    // Numbers in the element's language, as the live card will write them.
+    let mut comparison = comparison.clone();
+    comparison.labels.decimal = attributes.lang.as_deref().and_then(decimal_for_lang);
+    let comparison = &comparison;
+    html.raw(&tag).raw(&render_shadow(comparison, attributes.features())).raw("\n");
     html.open("script", &[("type", "application/json")]);
     html.script_json(spec_json).close("script").raw("\n");
     let mut out = html.finish();
@@ -86,10 +84,8 @@ pub fn render_element(comparison: &Comparison, spec_json: &str, attributes: &Att
 }
 
 /// The live card at the author's priorities as a declarative shadow root, with its stylesheet.
-pub fn render_shadow(comparison: &Comparison, features: Features, decimal: Option<char>) -> String {
-    let mut comparison = comparison.clone();
-    comparison.labels.decimal = decimal;
-    let state = CardState::new(comparison);
+pub fn render_shadow(comparison: &Comparison, features: Features) -> String {
+    let state = CardState::new(comparison.clone());
     let (card, _) = view::build(&HtmlFactory, &state, features);
     let mut out = String::from("<template shadowrootmode=\"open\"><style>");
     out.push_str(view::STYLE);
@@ -166,13 +162,14 @@ fn table(html: &mut Html, state: &CardState) {
 
 fn table_head(html: &mut Html, comparison: &Comparison, has_notes: bool) {
     html.open("thead", &[]).open("tr", &[]);
-    html.element("th", &[("scope", "col")], "Criterion");
+    let labels = &comparison.labels;
+    html.element("th", &[("scope", "col")], labels.get(Key::TableCriterion));
     for (index, option) in comparison.options.iter().enumerate() {
         html.element("th", &[("scope", "col"), ("class", &option_class("total-name", index))], &option.name);
     }
-    html.element("th", &[("scope", "col")], "Priority");
+    html.element("th", &[("scope", "col")], labels.get(Key::Priority));
     if has_notes {
-        html.element("th", &[("scope", "col")], "Note");
+        html.element("th", &[("scope", "col")], labels.get(Key::TableNote));
     }
     html.close("tr").close("thead").raw("\n");
 }
@@ -180,6 +177,10 @@ fn table_head(html: &mut Html, comparison: &Comparison, has_notes: bool) {
 /// One row per criterion: its name, the scores with the top one marked, its priority, its note.
 fn table_rows(html: &mut Html, state: &CardState, has_notes: bool) {
     let comparison = state.comparison();
+    let labels = &comparison.labels;
+    // Written after a criterion's top score, and after the leading weighted score, so that the
+    // result reads without colour or bold.
+    let (best, tied) = (labels.get(Key::TableBest), labels.get(Key::TableTied));
     html.open("tbody", &[]).raw("\n");
     let mut number = String::new();
     for ((criterion, &winners), &priority) in comparison.criteria.iter().zip(state.winners()).zip(state.priorities()) {
@@ -188,11 +189,11 @@ fn table_rows(html: &mut Html, state: &CardState, has_notes: bool) {
         html.element("th", &[("scope", "row"), ("class", "row-name")], &criterion.name);
         for (index, &score) in criterion.scores.iter().enumerate() {
             number.clear();
-            text::push_trimmed(&mut number, score, 2);
-            let mark = winners.contains(index).then_some(if winners.len() == 1 { BEST_MARK } else { TIED_MARK });
+            text::push_number(&mut number, labels, score, 2, true);
+            let mark = winners.contains(index).then_some(if winners.len() == 1 { best } else { tied });
             score_cell(html, &option_class("bar-score", index), &number, mark);
         }
-        let level = state.comparison().labels.level(priority.min(MAX_PRIORITY));
+        let level = labels.level(priority.min(MAX_PRIORITY));
         html.element("td", &[("class", "priority-level")], level);
         if has_notes {
             html.element("td", &[("class", "note")], criterion.note.as_deref().unwrap_or(""));
@@ -205,20 +206,22 @@ fn table_rows(html: &mut Html, state: &CardState, has_notes: bool) {
 /// The weighted scores at the author's priorities, the leader (or the tied options) marked.
 fn table_totals(html: &mut Html, state: &CardState, has_notes: bool) {
     let comparison = state.comparison();
+    let labels = &comparison.labels;
     let mut number = String::new();
-    let mut heading = String::from("Weighted score out of ");
-    text::push_trimmed(&mut heading, comparison.scale.max, 2);
+    text::push_number(&mut number, labels, comparison.scale.max, 2, true);
+    let mut heading = String::new();
+    labels.push(&mut heading, Key::TableWeighted, &[("max", &number)]);
     html.open("tfoot", &[]).open("tr", &[("class", "totals")]);
     html.element("th", &[("scope", "row")], &heading);
     let (top, top_mark) = match state.standing() {
-        Standing::Leader { option, .. } => (OptionSet::single(option), LEADER_MARK),
-        Standing::Tie(tied) => (tied, TIED_MARK),
+        Standing::Leader { option, .. } => (OptionSet::single(option), labels.get(Key::TableLeader)),
+        Standing::Tie(tied) => (tied, labels.get(Key::TableTied)),
         Standing::NoPriorities => (OptionSet::default(), ""),
     };
     for index in 0..comparison.options.len() {
         number.clear();
         match state.totals() {
-            Some(totals) => text::push_fixed(&mut number, totals[index], 1),
+            Some(totals) => text::push_number(&mut number, labels, totals[index], 1, false),
             None => number.push('–'),
         }
         score_cell(html, &option_class("total-value", index), &number, top.contains(index).then_some(top_mark));
@@ -254,8 +257,7 @@ fn best_for(html: &mut Html, comparison: &Comparison) {
             continue;
         }
         heading.clear();
-        heading.push_str("Best for ");
-        heading.push_str(&option.name);
+        comparison.labels.push(&mut heading, Key::BestFor, &[("option", &option.name)]);
         html.open("div", &[("class", &option_class("best-option", index))]);
         html.element("p", &[("class", "best-title")], &heading);
         html.open("ul", &[("class", "best-list")]);

@@ -360,7 +360,7 @@ fn svg_text<F: Factory>(b: &Builder<F>, parent: &F::Node, scratch: &mut String, 
     element.set("text-anchor", label.anchor);
     scratch.clear();
     let mut chars = name.chars();
-    scratch.extend(chars.by_ref().take(22));
+    scratch.extend(chars.by_ref().take(20));
     if chars.next().is_some() {
         scratch.push('…');
     }
@@ -634,14 +634,15 @@ impl<N: Node> CardView<N> {
 
 /// The box shown while a `src` spec loads. Its height is the page's to set
 /// (`--cc-loading-height`), so the card's place is held and the page does not jump when it comes.
-pub fn build_loading<F: Factory>(factory: &F, labels: &Labels, source: &str) -> F::Node {
+/// The spec, and with it any labels, is not there yet: this one text is always English.
+pub fn build_loading<F: Factory>(factory: &F, source: &str) -> F::Node {
     let b = Builder { factory };
     let panel = b.element("div", "loading");
     panel.set("role", "status");
     panel.set("aria-busy", "true");
     panel.set("part", "loading");
     panel.set("data-src", source);
-    b.text_child(&panel, "p", "loading-text", labels.get(Key::Loading));
+    b.text_child(&panel, "p", "loading-text", "Loading the comparison…");
     panel
 }
 

@@ -440,3 +440,21 @@ fn the_schema_describes_the_fields_to_come() {
     spec["presets"][0]["priorities"]["ai-ml"] = json!(9);
     assert!(!validator.is_valid(&spec));
 }
+
+#[test]
+fn render_speaks_the_specs_language_in_both_parts() {
+    let output = run(&["render", "www/specs/hosting-de.json", "--lang", "de"]);
+    assert_eq!(status(&output), 0, "{}", stderr(&output));
+    let markup = stdout(&output);
+    assert!(markup.starts_with("<comparison-card lang=\"de\">"));
+    let html = Html::parse_document(&markup);
+    assert_eq!(
+        texts(&html, ".cc-fallback thead th[scope=col]"),
+        ["Kriterium", "Eigener VPS", "Verwaltete PaaS", "Serverless", "Priorität", "Notiz"]
+    );
+    assert_eq!(texts(&html, ".cc-fallback tfoot th"), ["Gewichtete Punkte von 10"]);
+    assert!(texts(&html, ".cc-fallback p.verdict")[0].starts_with("Serverless liegt bei Ihren Prioritäten mit 0,9"));
+    let shadow = shadow_root(&markup);
+    assert_eq!(texts(&shadow, ".total-value"), ["6,1", "6,8", "7,7"]);
+    assert_eq!(texts(&shadow, ".section-title"), ["Ihre Prioritäten"]);
+}

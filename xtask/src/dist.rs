@@ -132,11 +132,11 @@ pub fn inline_specs(page: &str, www: &Path) -> Result<String, String> {
         let file = &after[..quote];
         let close = after.find("</script>").ok_or("data-include script without </script>")?;
         let spec = std::fs::read_to_string(www.join(file)).map_err(|e| format!("www/{file}: {e}"))?;
-        let comparison = comparison_card::spec::parse(&mut serde_json::Deserializer::from_str(&spec))
+        let mut comparison = comparison_card::spec::parse(&mut serde_json::Deserializer::from_str(&spec))
             .map_err(|problems| format!("www/{file}: {problems:?}"))?;
         let (features, lang) = element_features(&out);
-        let decimal = lang.as_deref().and_then(comparison_card::render::decimal_for_lang);
-        out.push_str(&comparison_card::render::render_shadow(&comparison, features, decimal));
+        comparison.labels.decimal = lang.as_deref().and_then(comparison_card::render::decimal_for_lang);
+        out.push_str(&comparison_card::render::render_shadow(&comparison, features));
         // Every `<` escaped (in valid JSON it can only be inside a string, where `\u003c` means the
         // same), so no author text can end the script or open a comment in it; the author's
         // layout is kept.

@@ -31,12 +31,6 @@ extern "C" {
     pub fn query_selector(this: &Raw, selectors: &str) -> Option<Element>;
     #[wasm_bindgen(method)]
     pub fn closest(this: &Raw, selectors: &str) -> Option<Element>;
-    /// A `CustomEvent` with a valid name never fails to construct.
-    #[wasm_bindgen(constructor, js_class = "CustomEvent")]
-    pub fn new_custom_event(name: &str, init: &web_sys::CustomEventInit) -> Raw;
-    /// Page listeners that throw are reported by the browser; nothing reaches the caller.
-    #[wasm_bindgen(method, js_name = dispatchEvent)]
-    pub fn dispatch_event(this: &Raw, event: &Raw);
     /// `location.hash`, `location.href` and `window.history` throw only for another origin.
     #[wasm_bindgen(method, getter)]
     pub fn hash(this: &Raw) -> String;

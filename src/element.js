@@ -33,6 +33,13 @@ export function fetchSpec(url, ticket) {
   );
 }
 
+// Sends one of the card's events from the element: bubbling, and composed so that it leaves
+// the shadow root. A page listener that throws is reported by the browser, not to the caller.
+// The names come from Rust (src/events.rs) as one array, made once per card.
+export function dispatchCardEvent(host, names, event, detail) {
+  host.dispatchEvent(new CustomEvent(names[event], { bubbles: true, composed: true, detail }));
+}
+
 // Marks our class, so copies of this module loaded from different URLs recognise each other.
 const OURS = Symbol.for('comparison-card.element');
 

@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlElement, HtmlInputElement, ShadowRoot};
 
 use crate::dom::{self, Dom};
-use crate::events;
+use crate::events::{self, CardEvent};
 use crate::js_value;
 use crate::labels::{Key, Labels};
 use crate::share::{self, Saved};
@@ -196,6 +196,7 @@ impl Options {
 /// page listener that touches the card (sets `spec`, removes it) finds it free.
 struct Dispatch {
     host: HtmlElement,
+    names: events::EventNames,
     detail: JsValue,
     result_changed: bool,
     generation: u32,
@@ -205,10 +206,10 @@ impl Dispatch {
     /// Sends `prioritychange`, then `verdictchange` if the result changed and the spec is the
     /// same (a page listener may have replaced it meanwhile; then this verdict is stale).
     fn send(self, card: &Rc<RefCell<Card>>) {
-        events::dispatch(&self.host, events::PRIORITY_CHANGE, &self.detail);
+        events::dispatch(&self.host, &self.names, CardEvent::PriorityChange, &self.detail);
         let same_spec = card.try_borrow().is_ok_and(|card| card.generation == self.generation);
         if self.result_changed && same_spec {
-            events::dispatch(&self.host, events::VERDICT_CHANGE, &self.detail);
+            events::dispatch(&self.host, &self.names, CardEvent::VerdictChange, &self.detail);
         }
     }
 }
@@ -547,6 +548,7 @@ impl Card {
         let keys = live.keys.as_ref()?;
         Some(Dispatch {
             host: live.host.clone(),
+            names: keys.names(),
             detail: events::detail(state, keys),
             result_changed: changes.result,
             generation: self.generation,
@@ -554,9 +556,10 @@ impl Card {
     }
 
     /// The detail every event carries, for the call to action's click.
-    fn current_detail(&self) -> Option<(HtmlElement, JsValue)> {
+    fn current_detail(&self) -> Option<(HtmlElement, events::EventNames, JsValue)> {
         let (state, live) = (self.state.as_ref()?, self.live.as_ref()?);
-        Some((live.host.clone(), events::detail(state, live.keys.as_ref()?)))
+        let keys = live.keys.as_ref()?;
+        Some((live.host.clone(), keys.names(), events::detail(state, keys)))
     }
 
     /// Saves the priorities, then puts the page address on the clipboard and says how it went.
@@ -679,8 +682,8 @@ fn on_click(card: &Weak<RefCell<Card>>, event: &Event) {
     if control.tag_name() == "A" {
         let detail = strong.try_borrow().ok().and_then(|card| card.current_detail());
         // Sent now, while the browser has not yet followed the link.
-        if let Some((host, detail)) = detail {
-            events::dispatch(&host, events::CTA_CLICK, &detail);
+        if let Some((host, names, detail)) = detail {
+            events::dispatch(&host, &names, CardEvent::CtaClick, &detail);
         }
         return;
     }

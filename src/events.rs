@@ -4,21 +4,41 @@
 //! preset: id | null, tipping: [{criterion, at, leader}] }`, written by serde-wasm-bindgen's
 //! serializer as plain objects.
 
+use std::rc::Rc;
+
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
-use wasm_bindgen::JsValue;
-use web_sys::{CustomEventInit, HtmlElement};
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlElement;
 
-use crate::dom::{Dom, Raw};
 use crate::spec::Comparison;
 use crate::state::CardState;
 
-/// Fired on every priority change a visitor makes.
-pub const PRIORITY_CHANGE: &str = "prioritychange";
-/// Fired when the leader, or the set of tied options, changes.
-pub const VERDICT_CHANGE: &str = "verdictchange";
-/// Fired when the visitor follows the call to action, before the browser navigates.
-pub const CTA_CLICK: &str = "ctaclick";
+#[wasm_bindgen(module = "/src/element.js")]
+extern "C" {
+    /// `host.dispatchEvent(new CustomEvent(names[event], { bubbles, composed, detail }))` in one
+    /// call, instead of one per property of the event's options and a name decoded each time.
+    #[wasm_bindgen(js_name = dispatchCardEvent)]
+    fn dispatch_card_event(host: &HtmlElement, names: &JsValue, event: u32, detail: &JsValue);
+}
+
+/// The card's events.
+#[derive(Clone, Copy)]
+pub enum CardEvent {
+    /// `prioritychange`: on every priority change a visitor makes.
+    PriorityChange,
+    /// `verdictchange`: the leader, or the set of tied options, changed.
+    VerdictChange,
+    /// `ctaclick`: the visitor follows the call to action, before the browser navigates.
+    CtaClick,
+}
+
+const EVENT_NAMES: [&str; 3] = ["prioritychange", "verdictchange", "ctaclick"];
+
+/// [`EVENT_NAMES`] as one JavaScript array, shared with what a step dispatches after the card is
+/// no longer borrowed.
+#[derive(Clone)]
+pub struct EventNames(Rc<JsValue>);
 
 /// The ids as JavaScript strings, made once when a card goes live: every event's detail then
 /// reuses them instead of converting 30-odd strings on each slider step.
@@ -26,7 +46,21 @@ pub struct EventKeys {
     criteria: Vec<JsValue>,
     options: Vec<JsValue>,
     presets: Vec<JsValue>,
+    /// The detail's own field names, in [`FIELDS`] order: a `&str` key would be decoded into a
+    /// new JavaScript string for every entry of every detail (three per tipping point).
+    fields: Vec<JsValue>,
+    /// The event names, for [`dispatch`].
+    names: EventNames,
 }
+
+const FIELDS: [&str; 7] = ["priorities", "totals", "leader", "preset", "tipping", "criterion", "at"];
+const PRIORITIES: usize = 0;
+const TOTALS: usize = 1;
+const LEADER: usize = 2;
+const PRESET: usize = 3;
+const TIPPING: usize = 4;
+const CRITERION: usize = 5;
+const AT: usize = 6;
 
 impl EventKeys {
     pub fn new(comparison: &Comparison) -> Self {
@@ -34,7 +68,19 @@ impl EventKeys {
             criteria: comparison.criteria.iter().map(|c| JsValue::from_str(&c.id)).collect(),
             options: comparison.options.iter().map(|o| JsValue::from_str(&o.id)).collect(),
             presets: comparison.presets.iter().map(|p| JsValue::from_str(&p.id)).collect(),
+            fields: FIELDS.iter().map(|&f| JsValue::from_str(f)).collect(),
+            names: EventNames(Rc::new(
+                EVENT_NAMES.iter().map(|&n| JsValue::from_str(n)).collect::<js_sys::Array>().into(),
+            )),
         }
+    }
+
+    pub fn names(&self) -> EventNames {
+        self.names.clone()
+    }
+
+    fn field(&self, index: usize) -> Key<'_> {
+        Key(&self.fields[index])
     }
 }
 
@@ -46,12 +92,8 @@ pub fn detail(state: &CardState, keys: &EventKeys) -> JsValue {
 
 /// A bubbling, composed `CustomEvent` on the element. A page listener that throws is reported
 /// by the browser; it does not reach the card.
-pub fn dispatch(host: &HtmlElement, name: &str, detail: &JsValue) {
-    let init = CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    init.set_detail(detail);
-    host.raw().dispatch_event(&Raw::new_custom_event(name, &init));
+pub fn dispatch(host: &HtmlElement, names: &EventNames, event: CardEvent, detail: &JsValue) {
+    dispatch_card_event(host, &names.0, event as u32, detail);
 }
 
 /// A JavaScript string passed through serde-wasm-bindgen as it is.
@@ -67,7 +109,7 @@ struct Detail<'a>(&'a CardState, &'a EventKeys);
 struct Priorities<'a>(&'a CardState, &'a EventKeys);
 struct Totals<'a>(&'a CardState, &'a EventKeys);
 struct Tipping<'a>(&'a CardState, &'a EventKeys);
-struct Point<'a>(&'a JsValue, u8, &'a JsValue);
+struct Point<'a>(&'a JsValue, u8, &'a JsValue, &'a EventKeys);
 
 impl Serialize for Detail<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -75,12 +117,13 @@ impl Serialize for Detail<'_> {
         // A map rather than a struct: serde-wasm-bindgen caches struct field names in a
         // HashMap, which would bring hashbrown into the wasm for three keys.
         let preset = self.0.active_preset().and_then(|i| self.1.presets.get(i)).map(Key);
+        let keys = self.1;
         let mut detail = serializer.serialize_map(Some(5))?;
-        detail.serialize_entry("priorities", &Priorities(self.0, self.1))?;
-        detail.serialize_entry("totals", &Totals(self.0, self.1))?;
-        detail.serialize_entry("leader", &leader)?;
-        detail.serialize_entry("preset", &preset)?;
-        detail.serialize_entry("tipping", &Tipping(self.0, self.1))?;
+        detail.serialize_entry(&keys.field(PRIORITIES), &Priorities(self.0, keys))?;
+        detail.serialize_entry(&keys.field(TOTALS), &Totals(self.0, keys))?;
+        detail.serialize_entry(&keys.field(LEADER), &leader)?;
+        detail.serialize_entry(&keys.field(PRESET), &preset)?;
+        detail.serialize_entry(&keys.field(TIPPING), &Tipping(self.0, keys))?;
         detail.end()
     }
 }
@@ -113,7 +156,7 @@ impl Serialize for Tipping<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let keys = self.1;
         serializer.collect_seq(self.0.tipping().iter().filter_map(|point| {
-            Some(Point(keys.criteria.get(point.criterion)?, point.at, keys.options.get(point.leader)?))
+            Some(Point(keys.criteria.get(point.criterion)?, point.at, keys.options.get(point.leader)?, keys))
         }))
     }
 }
@@ -121,9 +164,10 @@ impl Serialize for Tipping<'_> {
 impl Serialize for Point<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut point = serializer.serialize_map(Some(3))?;
-        point.serialize_entry("criterion", &Key(self.0))?;
-        point.serialize_entry("at", &self.1)?;
-        point.serialize_entry("leader", &Key(self.2))?;
+        let keys = self.3;
+        point.serialize_entry(&keys.field(CRITERION), &Key(self.0))?;
+        point.serialize_entry(&keys.field(AT), &self.1)?;
+        point.serialize_entry(&keys.field(LEADER), &Key(self.2))?;
         point.end()
     }
 }

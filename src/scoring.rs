@@ -64,8 +64,23 @@ impl ExactSizeIterator for Members {}
 
 /// A value in whole hundredths. Rounding first to 1e-9 clears floating-point noise, so totals
 /// that are equal in exact arithmetic (2.175 and 2.1750000000000003) land on the same hundredth.
-fn hundredths(value: f64) -> i64 {
-    ((value * 1e9).round() / 1e7).round() as i64
+pub fn hundredths(value: f64) -> i64 {
+    round(round(value * 1e9) / 1e7) as i64
+}
+
+/// `f64::round` (halves away from zero), built on `trunc`: WebAssembly has that as one
+/// instruction, where `round` is a library call, and tipping points round a few thousand
+/// times per slider step. The fraction `x - trunc(x)` is exact, so the result is too.
+pub fn round(x: f64) -> f64 {
+    let whole = x.trunc();
+    let fraction = x - whole;
+    if fraction >= 0.5 {
+        whole + 1.0
+    } else if fraction <= -0.5 {
+        whole - 1.0
+    } else {
+        whole
+    }
 }
 
 /// `value` rounded to two decimals the way ties are decided, for figures a page reads.
@@ -75,10 +90,15 @@ pub fn to_hundredths(value: f64) -> f64 {
 
 /// The options holding the highest value, all of them when several share it.
 pub fn top_options(values: &[f64]) -> OptionSet {
-    let best = values.iter().map(|&v| hundredths(v)).max();
+    // One pass, each value rounded once: a higher value starts the set again, an equal one joins.
+    let mut best = i64::MIN;
     let mut top = OptionSet::default();
     for (index, &value) in values.iter().enumerate() {
-        if Some(hundredths(value)) == best {
+        let value = hundredths(value);
+        if value > best {
+            best = value;
+            top = OptionSet::single(index);
+        } else if value == best {
             top.insert(index);
         }
     }
@@ -196,6 +216,46 @@ mod tests {
         assert_eq!(set.only(), None);
         assert_eq!(set.iter().collect::<Vec<_>>(), vec![2, 5]);
         assert!(!set.contains(9));
+    }
+
+    #[test]
+    fn round_is_std_round() {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            0.5,
+            -0.5,
+            1.5,
+            -1.5,
+            2.5,
+            0.49999999999999994,
+            -0.49999999999999994,
+            4503599627370495.5,
+            4503599627370497.0,
+            9007199254740993.0,
+            1e300,
+            -1e300,
+            5e-324,
+            f64::MAX,
+            f64::MIN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            2.175e9,
+            217499999.99999997,
+            8.005e9,
+        ];
+        let mut seed = 1u64;
+        for _ in 0..200_000 {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            values.push(f64::from_bits(seed));
+            values.push((seed >> 11) as f64 / (1u64 << 20) as f64 - 4e9);
+            values.push(((seed >> 40) as f64 + 0.5) * if seed & 1 == 0 { 1.0 } else { -1.0 });
+        }
+        for value in values {
+            let (ours, std) = (round(value), value.round());
+            assert!(ours.to_bits() == std.to_bits() || (ours.is_nan() && std.is_nan()), "{value:e}: {ours} {std}");
+        }
+        assert!(round(f64::NAN).is_nan());
     }
 
     #[test]

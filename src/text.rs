@@ -53,7 +53,7 @@ fn push_decimal(out: &mut String, value: f64, decimals: u32, trim: bool) {
         return;
     }
     let scale = 10u64.pow(decimals) as f64;
-    let scaled = (value.abs() * scale).round() as u64;
+    let scaled = crate::scoring::round(value.abs() * scale) as u64;
     let unit = 10u64.pow(decimals);
     let (whole, mut fraction) = (scaled / unit, scaled % unit);
     if value < 0.0 && scaled != 0 {

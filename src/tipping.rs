@@ -88,23 +88,47 @@ pub fn tipping_points(criteria: &[Criterion], priorities: &[u8], out: &mut Vec<T
     for (index, (criterion, &current)) in criteria.iter().zip(priorities).enumerate() {
         for at in positions_by_nearness(current) {
             let weights = weight_sum - u32::from(current) + u32::from(at);
-            let there = if weights == 0 {
-                Standing::NoPriorities
-            } else {
-                let step = f64::from(at) - f64::from(current);
-                for (option, total) in totals.iter_mut().enumerate() {
-                    // A missing score counts as 0, as it does in weighted_totals.
-                    let score = criterion.scores.get(option).copied().unwrap_or(0.0);
-                    *total = (numerators[option] + step * score) / f64::from(weights);
-                }
-                scoring::standing(totals, true)
-            };
-            if let Some(leader) = new_leader(now, there) {
+            // No weights is "nothing to weigh", which has no leader.
+            if weights == 0 {
+                continue;
+            }
+            let step = f64::from(at) - f64::from(current);
+            let there = (0..options).map(|option| {
+                // A missing score counts as 0, as it does in weighted_totals.
+                numerators[option] + step * criterion.scores.get(option).copied().unwrap_or(0.0)
+            });
+            if let Some(leader) = sole_leader(there, f64::from(weights), now.leader()) {
                 out.push(TippingPoint { criterion: index, at, leader });
                 break;
             }
         }
     }
+}
+
+/// The option that leads on its own with these numerators over `weights`, unless it is `leader`:
+/// the same answer as `top_options(totals).only()` filtered, with two totals rounded instead of
+/// one per option. Rounding to hundredths never reverses an order, and the totals share one
+/// positive divisor, so the first largest numerator holds the top hundredth and the largest of
+/// the others the best of the rest: the first leads alone exactly when its hundredth is higher.
+/// When it is the current leader, it leads again or ties, and neither is news, so nothing at all
+/// is rounded: the usual case.
+fn sole_leader(numerators: impl Iterator<Item = f64>, weights: f64, leader: Option<usize>) -> Option<usize> {
+    let mut top: Option<(usize, f64)> = None;
+    let mut rest: Option<f64> = None;
+    for (option, numerator) in numerators.enumerate() {
+        match top {
+            Some((_, best)) if numerator <= best => rest = Some(rest.map_or(numerator, |r| r.max(numerator))),
+            _ => {
+                if let Some((_, best)) = top {
+                    rest = Some(rest.map_or(best, |r| r.max(best)));
+                }
+                top = Some((option, numerator));
+            }
+        }
+    }
+    let (option, best) = top.filter(|&(option, _)| Some(option) != leader)?;
+    let alone = rest.is_none_or(|rest| scoring::hundredths(best / weights) > scoring::hundredths(rest / weights));
+    alone.then_some(option)
 }
 
 /// The reference for [`tipping_points`], kept public for the tests: every position of every

@@ -731,6 +731,30 @@ fn screenshots_light_dark_and_phone() {
         .unwrap();
     assert_eq!(outside, json!({ "page": false, "outside": [] }), "nothing overflows at 360 px");
     save("demo-phone-360.png");
+
+    // With the ML pipeline chosen, two rows show a tipping tick: on their slider's track, at the
+    // position that tips the result, and nowhere else.
+    let ticks = session
+        .eval(
+            "const root = document.querySelector('#node-vs-python').shadowRoot;
+             root.querySelector(\".preset[data-preset='1']\").click();
+             return [...root.querySelectorAll('.row')].filter((row) => !row.querySelector('.tick').hidden).map((row) => {
+               const slider = row.querySelector('input').getBoundingClientRect();
+               const tick = row.querySelector('.tick').getBoundingClientRect();
+               // 0 at the thumb's centre at the track's start, 1 at its end (16 px thumbs).
+               const at = (tick.left + tick.width / 2 - slider.left - 8) / (slider.width - 16);
+               return { row: row.dataset.criterion, under: tick.top >= slider.top && tick.bottom <= slider.bottom + 1,
+                        at: Math.round(at * 10) / 10 };
+             });",
+            json!([]),
+        )
+        .unwrap();
+    assert_eq!(
+        ticks,
+        json!([{ "row": "ai-ml", "under": true, "at": 0 }, { "row": "full-stack", "under": true, "at": 1 }]),
+        "ticks at Ignore and Critical, on the track"
+    );
+    save("demo-phone-360-ml-pipeline.png");
     assert_eq!(page_errors(&session), Vec::<String>::new());
 }
 

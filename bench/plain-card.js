@@ -357,7 +357,7 @@ function svg(parent, tag, className, attributes = {}) {
 function svgText(parent, { x, y, anchor }, name) {
   const chars = [...name];
   const label = svg(parent, 'text', '', { x: fixed(x, 1), y: fixed(y, 1), 'text-anchor': anchor });
-  label.textContent = chars.length > 20 ? `${chars.slice(0, 20).join('')}…` : name;
+  label.textContent = chars.length > 22 ? `${chars.slice(0, 22).join('')}…` : name;
 }
 
 const optionClass = (base, index) => `${base} o${index + 1}`;

@@ -13,7 +13,7 @@ pub const RADIUS: f64 = 100.0;
 pub const RINGS: [f64; 4] = [0.25, 0.5, 0.75, 1.0];
 /// Axis labels sit this far beyond the outer ring.
 const LABEL_GAP: f64 = 12.0;
-/// Radar view box: room around the circle for labels of 20 characters at 11 units (13 in narrow cards), so they stay
+/// Radar view box: room around the circle for labels of 22 characters at 11 units (12 in narrow cards), so they stay
 /// inside the card at any width.
 pub const RADAR_VIEW_BOX: &str = "-265 -135 530 270";
 

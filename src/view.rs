@@ -360,7 +360,7 @@ fn svg_text<F: Factory>(b: &Builder<F>, parent: &F::Node, scratch: &mut String, 
     element.set("text-anchor", label.anchor);
     scratch.clear();
     let mut chars = name.chars();
-    scratch.extend(chars.by_ref().take(20));
+    scratch.extend(chars.by_ref().take(22));
     if chars.next().is_some() {
         scratch.push('…');
     }

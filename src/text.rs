@@ -97,9 +97,14 @@ pub fn push_name_list<'a>(out: &mut String, labels: &Labels, names: impl ExactSi
 
 /// A number for people to read: `decimals` places, with the page language's decimal separator.
 pub fn push_number(out: &mut String, labels: &Labels, value: f64, decimals: u32, trim: bool) {
+    let decimal = labels.decimal();
+    // The usual case, on every slider step: straight into `out`, no scratch string.
+    if decimal == '.' {
+        push_decimal(out, value, decimals, trim);
+        return;
+    }
     let mut plain = String::new();
     push_decimal(&mut plain, value, decimals, trim);
-    let decimal = labels.decimal();
     out.extend(plain.chars().map(|c| if c == '.' { decimal } else { c }));
 }
 

@@ -1,32 +1,26 @@
-//! DOM calls that cannot fail for the arguments the card gives them: constant tag, attribute and
-//! selector names, new nodes appended to new elements, our own window's location. web-sys
-//! declares them as throwing, and every `Result` it returns costs an error branch at each call
-//! site (and a `handleError` wrapper in the glue); declared here without `catch`, on a type of
-//! our own, they cost a plain call.
+//! The wasm side of the DOM: the view's writes, batched (see [`Batch`]), and a few calls that
+//! cannot fail for the arguments the card gives them (constant selectors, our own window's
+//! location). web-sys declares those as throwing, and every `Result` it returns costs an error
+//! branch at each call site; declared here without `catch`, on a type of our own, they cost a
+//! plain call.
+
+use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, History, Node};
+use web_sys::{Element, History, ShadowRoot};
 
 use crate::tree;
 
-const SVG: &str = "http://www.w3.org/2000/svg";
+#[wasm_bindgen(module = "/src/element.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = applyBatch)]
+    fn apply_batch(nodes: &JsValue, codes: &[u32], text: &str);
+}
 
 #[wasm_bindgen]
 extern "C" {
     /// A DOM object seen only through the calls below.
     pub type Raw;
-    #[wasm_bindgen(method, js_name = createElement)]
-    pub fn create_element(this: &Raw, tag: &str) -> Element;
-    #[wasm_bindgen(method, js_name = createElementNS)]
-    pub fn create_element_ns(this: &Raw, namespace: &str, tag: &str) -> Element;
-    #[wasm_bindgen(method, js_name = appendChild)]
-    pub fn append_child(this: &Raw, child: &Node);
-    #[wasm_bindgen(method, js_name = setAttribute)]
-    pub fn set_attribute(this: &Raw, name: &str, value: &str);
-    #[wasm_bindgen(method, js_name = toggleAttribute)]
-    pub fn toggle_attribute(this: &Raw, name: &str, on: bool);
-    #[wasm_bindgen(method, js_name = setProperty)]
-    pub fn set_property(this: &Raw, name: &str, value: &str);
     #[wasm_bindgen(method, js_name = querySelector)]
     pub fn query_selector(this: &Raw, selectors: &str) -> Option<Element>;
     #[wasm_bindgen(method)]
@@ -38,81 +32,170 @@ extern "C" {
     pub fn href(this: &Raw) -> String;
     #[wasm_bindgen(method, getter)]
     pub fn history(this: &Raw) -> History;
-    /// `new Text(data)`: a text node, owned by the page's document; it cannot throw.
-    #[wasm_bindgen(js_name = Text)]
-    pub type NewText;
-    #[wasm_bindgen(constructor, js_class = "Text")]
-    pub fn new(data: &str) -> NewText;
-    #[wasm_bindgen(method, getter)]
-    pub fn style(this: &Raw) -> Raw;
-    #[wasm_bindgen(method, setter, js_name = valueAsNumber)]
-    pub fn set_value_as_number(this: &Raw, value: f64);
 }
 
-/// The view's elements are DOM elements; see `tree.rs`.
-pub struct Document(pub web_sys::Document);
+/// The view's elements, as handles into a card's node list (see [`Batch`]).
+#[derive(Clone, Copy)]
+pub struct Handle(u32);
 
-impl tree::Factory for Document {
-    type Node = Element;
-    fn element(&self, tag: &str) -> Element {
-        self.0.raw().create_element(tag)
+/// The text nodes the view patches, likewise.
+#[derive(Clone, Copy)]
+pub struct TextHandle(u32);
+
+/// The card's target: the shadow root is always the first node of a card's list.
+pub const ROOT: Handle = Handle(0);
+
+/// One instruction each; `applyBatch` in element.js reads the same numbers. The operands follow
+/// the code: a node's index, numbers, and strings as their UTF-16 length in the batch's text.
+#[derive(Clone, Copy)]
+#[repr(u32)]
+enum Op {
+    /// tag → a new element, pushed onto the node list
+    Element,
+    /// tag → a new SVG element, pushed
+    Svg,
+    /// parent, text → a new text node appended to parent, pushed
+    Text,
+    /// node, name, value
+    Set,
+    /// node, name, 0 or 1
+    Toggle,
+    /// parent, child
+    Append,
+    /// node, text: `textContent`
+    SetText,
+    /// node, property, value: through the CSSOM, which a strict `style-src` allows
+    Style,
+    /// node, number: a range input's `valueAsNumber`
+    Number,
+    /// text node, text
+    Data,
+    /// node, child: `replaceChildren`
+    Replace,
+}
+
+/// DOM work written as numbers and one string, and done by one call into JavaScript.
+///
+/// A direct web-sys call per write costs a crossing into JavaScript and a UTF-8 decode of every
+/// string, attribute names included; a slider step makes a dozen such writes. Batched, a step is
+/// one crossing and one decode, and the wasm holds plain indices instead of JavaScript handles
+/// (nothing to clone or drop). Each card keeps its node list in JavaScript; removing the card
+/// drops the list, and with it the nodes.
+struct Batch {
+    codes: Vec<u32>,
+    text: String,
+    /// Index the next created node gets in the card's list.
+    next: u32,
+}
+
+thread_local! {
+    static BATCH: RefCell<Batch> = const { RefCell::new(Batch { codes: Vec::new(), text: String::new(), next: 1 }) };
+}
+
+fn write(op: Op, node: u32, strings: &[&str], number: Option<u32>) -> u32 {
+    BATCH.with(|batch| {
+        let batch = &mut *batch.borrow_mut();
+        batch.codes.push(op as u32);
+        if node != u32::MAX {
+            batch.codes.push(node);
+        }
+        for text in strings {
+            batch.codes.push(utf16_length(text));
+            batch.text.push_str(text);
+        }
+        if let Some(number) = number {
+            batch.codes.push(number);
+        }
+        let created = batch.next;
+        if matches!(op, Op::Element | Op::Svg | Op::Text) {
+            batch.next += 1;
+        }
+        created
+    })
+}
+
+/// JavaScript slices the batch's text by UTF-16 units.
+fn utf16_length(text: &str) -> u32 {
+    if text.is_ascii() {
+        return text.len() as u32;
     }
-    fn svg_element(&self, tag: &str) -> Element {
-        self.0.raw().create_element_ns(SVG, tag)
+    text.chars().map(|c| c.len_utf16() as u32).sum()
+}
+
+/// A new node list for a card whose shadow root is `shadow`: `[shadow]`, so it is [`ROOT`].
+pub fn node_list(shadow: &ShadowRoot) -> js_sys::Array {
+    BATCH.with(|batch| batch.borrow_mut().next = 1);
+    js_sys::Array::of1(shadow)
+}
+
+/// Replaces everything in `parent` with `child`.
+pub fn replace_children(parent: Handle, child: Handle) {
+    write(Op::Replace, parent.0, &[], Some(child.0));
+}
+
+/// Does the work written since the last flush, on the card whose node list is `nodes`.
+pub fn flush(nodes: &JsValue) {
+    BATCH.with(|batch| {
+        let batch = &mut *batch.borrow_mut();
+        if !batch.codes.is_empty() {
+            apply_batch(nodes, &batch.codes, &batch.text);
+        }
+        batch.codes.clear();
+        batch.text.clear();
+    });
+}
+
+/// Builds into the card's node list; see [`Batch`].
+pub struct Batched;
+
+impl tree::Factory for Batched {
+    type Node = Handle;
+    fn element(&self, tag: &str) -> Handle {
+        Handle(write(Op::Element, u32::MAX, &[tag], None))
+    }
+    fn svg_element(&self, tag: &str) -> Handle {
+        Handle(write(Op::Svg, u32::MAX, &[tag], None))
     }
 }
 
-impl tree::Node for Element {
-    type Text = web_sys::Text;
+impl tree::Node for Handle {
+    type Text = TextHandle;
     fn set(&self, name: &str, value: &str) {
-        Dom::set(self, name, value);
+        write(Op::Set, self.0, &[name, value], None);
     }
     fn toggle(&self, name: &str, on: bool) {
-        Dom::toggle(self, name, on);
+        write(Op::Toggle, self.0, &[name], Some(u32::from(on)));
     }
     fn append(&self, child: &Self) {
-        Dom::append(self, child);
+        write(Op::Append, self.0, &[], Some(child.0));
     }
-    fn append_text(&self, text: &str) -> web_sys::Text {
-        let node: web_sys::Text = NewText::new(text).unchecked_into();
-        Dom::append(self, &node);
-        node
+    fn append_text(&self, text: &str) -> TextHandle {
+        TextHandle(write(Op::Text, self.0, &[text], None))
     }
     fn set_text(&self, text: &str) {
-        self.set_text_content(Some(text));
+        write(Op::SetText, self.0, &[text], None);
     }
     fn set_style(&self, property: &str, value: &str) {
-        self.raw().style().set_property(property, value);
+        write(Op::Style, self.0, &[property, value], None);
     }
     fn set_number(&self, value: u8) {
-        self.raw().set_value_as_number(f64::from(value));
+        write(Op::Number, self.0, &[], Some(u32::from(value)));
     }
 }
 
-impl tree::TextNode for web_sys::Text {
+impl tree::TextNode for TextHandle {
     fn set_data(&self, text: &str) {
-        web_sys::CharacterData::set_data(self, text);
+        write(Op::Data, self.0, &[text], None);
     }
 }
 
-/// The calls above, on web-sys types; the common ones by name.
+/// The calls above, on web-sys types.
 pub trait Dom: JsCast {
     fn raw(&self) -> &Raw {
         self.unchecked_ref()
     }
-    fn set(&self, name: &str, value: &str) {
-        self.raw().set_attribute(name, value);
-    }
-    fn toggle(&self, name: &str, on: bool) {
-        self.raw().toggle_attribute(name, on);
-    }
-    fn append(&self, child: &Node) {
-        self.raw().append_child(child);
-    }
 }
 
 impl Dom for Element {}
-impl Dom for web_sys::Document {}
-impl Dom for web_sys::CssStyleDeclaration {}
 impl Dom for web_sys::Location {}
 impl Dom for web_sys::Window {}

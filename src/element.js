@@ -114,3 +114,34 @@ export function defineCardElement(tagName, createController) {
   customElements.define(tagName, ComparisonCardElement);
   return true;
 }
+
+// Does one batch of the card's DOM work, written by src/dom.rs (the `Op` numbers there): `nodes`
+// is the card's node list (its shadow root first, then every node the batch creates, in order),
+// `codes` the instructions, `text` every string they use, one after another, sliced by length.
+// Strings only ever become text nodes, text content or attribute values, never markup.
+export function applyBatch(nodes, codes, text) {
+  const doc = nodes[0].ownerDocument;
+  let at = 0;
+  const take = (length) => text.slice(at, (at += length));
+  for (let i = 0; i < codes.length; ) {
+    const op = codes[i++];
+    if (op === 0) {
+      nodes.push(doc.createElement(take(codes[i++])));
+    } else if (op === 1) {
+      nodes.push(doc.createElementNS('http://www.w3.org/2000/svg', take(codes[i++])));
+    } else {
+      const node = nodes[codes[i++]];
+      switch (op) {
+        case 2: nodes.push(node.appendChild(doc.createTextNode(take(codes[i++])))); break;
+        case 3: node.setAttribute(take(codes[i++]), take(codes[i++])); break;
+        case 4: node.toggleAttribute(take(codes[i++]), codes[i++] === 1); break;
+        case 5: node.appendChild(nodes[codes[i++]]); break;
+        case 6: node.textContent = take(codes[i++]); break;
+        case 7: node.style.setProperty(take(codes[i++]), take(codes[i++])); break;
+        case 8: node.valueAsNumber = codes[i++]; break;
+        case 9: node.data = take(codes[i++]); break;
+        case 10: node.replaceChildren(nodes[codes[i++]]); break;
+      }
+    }
+  }
+}

@@ -157,11 +157,22 @@ fn fetched(card: &Weak<RefCell<Card>>, answer: &JsValue) {
 
 struct Live {
     host: HtmlElement,
-    view: Option<CardView<web_sys::Element>>,
+    view: Option<CardView<dom::Handle>>,
+    /// The card's node list in JavaScript, which the view's handles index; see `dom.rs`.
+    nodes: JsValue,
     keys: Option<events::EventKeys>,
     /// Delegated listeners on the shadow root: `input` (sliders move), `change` (a slider is
     /// let go: the moment to save) and `click` (presets, reset, copy link, call to action).
     _listeners: Vec<EventListener>,
+}
+
+impl Live {
+    fn show_copy_status(&mut self, message: &str) {
+        if let Some(view) = &mut self.view {
+            view.show_copy_status(message);
+            dom::flush(&self.nodes);
+        }
+    }
 }
 
 /// The element's attributes that change how a card behaves, read when it is drawn.
@@ -510,18 +521,20 @@ impl Card {
         read_comparison(&value)
     }
 
-    /// Builds the card for the current state into the shadow root; returns the handles to keep.
-    fn draw(&self, host: &HtmlElement) -> Option<CardView<web_sys::Element>> {
+    /// Builds the card for the current state into the shadow root; returns the handles to keep
+    /// and the node list they index.
+    fn draw(&self, host: &HtmlElement) -> Option<(CardView<dom::Handle>, JsValue)> {
         let state = self.state.as_ref()?;
-        let (document, shadow) = (host.owner_document()?, host.shadow_root()?);
-        let (root, view) = view::build(&dom::Document(document), state, Options::read(host).features);
-        shadow.replace_children_with_node_1(&root);
-        Some(view)
+        let nodes = dom::node_list(&host.shadow_root()?).into();
+        let (root, view) = view::build(&dom::Batched, state, Options::read(host).features);
+        dom::replace_children(dom::ROOT, root);
+        dom::flush(&nodes);
+        Some((view, nodes))
     }
 
     /// Connects a rendered card to the page: fresh view handles and the input listener.
     fn go_live(&mut self, host: &HtmlElement, card: Weak<RefCell<Card>>) {
-        let view = self.draw(host);
+        let (view, nodes) = self.draw(host).unzip();
         let mut listeners = Vec::new();
         if let (Some(_), Some(shadow)) = (&view, host.shadow_root()) {
             let (on_step, on_release, on_press) = (card.clone(), card.clone(), card);
@@ -530,7 +543,8 @@ impl Card {
             listeners.push(EventListener::new(&shadow, "click", move |event| on_click(&on_press, event)));
         }
         let keys = view.as_ref().and(self.state.as_ref()).map(|state| events::EventKeys::new(state.comparison()));
-        self.live = Some(Live { host: host.clone(), view, keys, _listeners: listeners });
+        let nodes = nodes.unwrap_or(JsValue::UNDEFINED);
+        self.live = Some(Live { host: host.clone(), view, nodes, keys, _listeners: listeners });
     }
 
     /// Applies a visitor's action; returns what to dispatch once the card is no longer borrowed.
@@ -544,6 +558,7 @@ impl Card {
         }
         if let Some(view) = &mut live.view {
             view.patch(state);
+            dom::flush(&live.nodes);
         }
         let keys = live.keys.as_ref()?;
         Some(Dispatch {
@@ -591,8 +606,8 @@ impl Card {
             None => {
                 let labels = self.state.as_ref().map(|state| &state.comparison().labels);
                 let message = labels.map_or("", |labels| labels.get(Key::CopyFailed));
-                if let Some(view) = self.live.as_mut().and_then(|live| live.view.as_mut()) {
-                    view.show_copy_status(message);
+                if let Some(live) = &mut self.live {
+                    live.show_copy_status(message);
                 }
             }
         }
@@ -604,8 +619,8 @@ fn show_copy_status(card: &Weak<RefCell<Card>>, key: Key) {
     let Ok(mut card) = card.try_borrow_mut() else { return };
     let card = &mut *card;
     let Some(message) = card.state.as_ref().map(|state| state.comparison().labels.get(key)) else { return };
-    if let Some(view) = card.live.as_mut().and_then(|live| live.view.as_mut()) {
-        view.show_copy_status(message);
+    if let Some(live) = &mut card.live {
+        live.show_copy_status(message);
     }
 }
 
@@ -625,8 +640,11 @@ fn warn(message: &str, id: &str) {
 
 /// While `src` loads: a box that holds the card's place and says what it is waiting for.
 fn show_loading(host: &HtmlElement, source: &str) {
-    if let (Some(document), Some(shadow)) = (host.owner_document(), host.shadow_root()) {
-        shadow.replace_children_with_node_1(&view::build_loading(&dom::Document(document), source));
+    if let Some(shadow) = host.shadow_root() {
+        let nodes = dom::node_list(&shadow).into();
+        let panel = view::build_loading(&dom::Batched, source);
+        dom::replace_children(dom::ROOT, panel);
+        dom::flush(&nodes);
     }
 }
 
@@ -640,8 +658,11 @@ fn show_problems(host: &HtmlElement, problems: &[Problem], labels: &Labels) {
         message.push_str(&problem.message);
     }
     web_sys::console::error_2(&JsValue::from_str(&message), host);
-    if let (Some(document), Some(shadow)) = (host.owner_document(), host.shadow_root()) {
-        shadow.replace_children_with_node_1(&view::build_error(&dom::Document(document), labels, problems));
+    if let Some(shadow) = host.shadow_root() {
+        let nodes = dom::node_list(&shadow).into();
+        let panel = view::build_error(&dom::Batched, labels, problems);
+        dom::replace_children(dom::ROOT, panel);
+        dom::flush(&nodes);
     }
 }
 

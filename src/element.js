@@ -40,6 +40,15 @@ export function dispatchCardEvent(host, names, event, detail) {
   host.dispatchEvent(new CustomEvent(names[event], { bubbles: true, composed: true, detail }));
 }
 
+// Reads an `input` event in one call: the slider it came from (its data-index, written by
+// src/view.rs) and where it stands, as index * 8 + level; undefined for anything else.
+export function sliderStep(event) {
+  const slider = event.target;
+  const index = slider?.localName === 'input' ? slider.getAttribute('data-index') : null;
+  const level = index === null ? NaN : slider.valueAsNumber;
+  return level >= 0 && level <= 5 && /^\d+$/.test(index) ? Number(index) * 8 + level : undefined;
+}
+
 // Marks our class, so copies of this module loaded from different URLs recognise each other.
 const OURS = Symbol.for('comparison-card.element');
 

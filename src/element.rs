@@ -9,7 +9,7 @@ use std::rc::{Rc, Weak};
 use gloo::events::EventListener;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, HtmlElement, HtmlInputElement, ShadowRoot};
+use web_sys::{Element, Event, HtmlElement, ShadowRoot};
 
 use crate::dom::{self, Dom};
 use crate::events::{self, CardEvent};
@@ -18,7 +18,8 @@ use crate::labels::{Key, Labels};
 use crate::share::{self, Saved};
 use crate::spec::{self, Problem, MAX_PRIORITY};
 use crate::state::{CardState, Msg};
-use crate::view::{self, CardView, Features, ACTION_ATTRIBUTE, COPY_ACTION, INDEX_ATTRIBUTE, PRESET_ATTRIBUTE};
+use crate::tree::{self, Node};
+use crate::view::{self, CardView, Features, ACTION_ATTRIBUTE, COPY_ACTION, PRESET_ATTRIBUTE};
 
 pub const TAG_NAME: &str = "comparison-card";
 
@@ -30,6 +31,10 @@ extern "C" {
     /// Fetches a spec's text; resolves to `{ ticket, text }` or `{ ticket, failure }`, never rejects.
     #[wasm_bindgen(js_name = fetchSpec)]
     fn fetch_spec(url: &str, ticket: u32) -> js_sys::Promise;
+    /// The slider an `input` event came from and where it stands, as `index * 8 + level`;
+    /// `None` when the event did not come from one of the card's sliders.
+    #[wasm_bindgen(js_name = sliderStep)]
+    fn slider_step(event: &Event) -> Option<u32>;
     #[wasm_bindgen(js_name = defineCardElement)]
     fn define_card_element(tag_name: &str, create_controller: &Closure<dyn Fn(HtmlElement) -> JsValue>) -> bool;
 }
@@ -378,8 +383,8 @@ fn attach_shadow(host: &HtmlElement) {
     adopt_stylesheet(&shadow);
 }
 
-/// Gives the shadow root the card's styles: the shared constructed stylesheet, or a `<style>`
-/// element where constructable stylesheets are missing.
+/// Gives the shadow root the card's styles: the constructed stylesheet all cards share. Where
+/// constructable stylesheets are missing, [`mount`] adds a `<style>` to each thing it shows.
 fn adopt_stylesheet(shadow: &ShadowRoot) {
     let sheet = STYLESHEET.with(|cell| {
         let mut cell = cell.borrow_mut();
@@ -390,15 +395,24 @@ fn adopt_stylesheet(shadow: &ShadowRoot) {
         }
         cell.clone()
     });
-    match sheet {
-        Some(sheet) => shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet)),
-        None => {
-            if let Some(style) = shadow.owner_document().and_then(|d| d.create_element("style").ok()) {
-                style.set_text_content(Some(view::STYLE));
-                let _ = shadow.append_child(&style);
-            }
-        }
+    if let Some(sheet) = sheet {
+        shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
     }
+}
+
+/// Shows what `build` makes in the host's shadow root, in place of what was there. Returns what
+/// `build` returned besides the root, and the node list its handles index (see `dom.rs`).
+fn mount<T>(host: &HtmlElement, build: impl FnOnce(&dom::Batched) -> (dom::Handle, T)) -> Option<(T, JsValue)> {
+    let nodes = dom::node_list(&host.shadow_root()?).into();
+    let (root, built) = build(&dom::Batched);
+    dom::replace_children(dom::ROOT, root);
+    if STYLESHEET.with(|cell| cell.borrow().is_none()) {
+        let style = tree::Factory::element(&dom::Batched, "style");
+        style.set_text(view::STYLE);
+        dom::ROOT.append(&style);
+    }
+    dom::flush(&nodes);
+    Some((built, nodes))
 }
 
 impl Card {
@@ -525,11 +539,7 @@ impl Card {
     /// and the node list they index.
     fn draw(&self, host: &HtmlElement) -> Option<(CardView<dom::Handle>, JsValue)> {
         let state = self.state.as_ref()?;
-        let nodes = dom::node_list(&host.shadow_root()?).into();
-        let (root, view) = view::build(&dom::Batched, state, Options::read(host).features);
-        dom::replace_children(dom::ROOT, root);
-        dom::flush(&nodes);
-        Some((view, nodes))
+        mount(host, |factory| view::build(factory, state, Options::read(host).features))
     }
 
     /// Connects a rendered card to the page: fresh view handles and the input listener.
@@ -640,12 +650,7 @@ fn warn(message: &str, id: &str) {
 
 /// While `src` loads: a box that holds the card's place and says what it is waiting for.
 fn show_loading(host: &HtmlElement, source: &str) {
-    if let Some(shadow) = host.shadow_root() {
-        let nodes = dom::node_list(&shadow).into();
-        let panel = view::build_loading(&dom::Batched, source);
-        dom::replace_children(dom::ROOT, panel);
-        dom::flush(&nodes);
-    }
+    mount(host, |factory| (view::build_loading(factory, source), ()));
 }
 
 /// Replaces the card with the error box and logs the same problems to the console.
@@ -658,24 +663,14 @@ fn show_problems(host: &HtmlElement, problems: &[Problem], labels: &Labels) {
         message.push_str(&problem.message);
     }
     web_sys::console::error_2(&JsValue::from_str(&message), host);
-    if let Some(shadow) = host.shadow_root() {
-        let nodes = dom::node_list(&shadow).into();
-        let panel = view::build_error(&dom::Batched, labels, problems);
-        dom::replace_children(dom::ROOT, panel);
-        dom::flush(&nodes);
-    }
+    mount(host, |factory| (view::build_error(factory, labels, problems), ()));
 }
 
 fn on_input(card: &Weak<RefCell<Card>>, event: &Event) {
-    let Some(slider) = event.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
-    let Some(criterion) = slider.get_attribute(INDEX_ATTRIBUTE).and_then(|i| i.parse::<usize>().ok()) else {
-        return;
-    };
-    let value = slider.value_as_number();
-    if !value.is_finite() {
-        return;
-    }
-    let level = value.clamp(0.0, f64::from(MAX_PRIORITY)) as u8;
+    // One call for what would be four (the target, its type, its index attribute, its value).
+    let Some(step) = slider_step(event) else { return };
+    let criterion = (step / 8) as usize;
+    let level = (step % 8).min(u32::from(MAX_PRIORITY)) as u8;
     let Some(card) = card.upgrade() else { return };
     let dispatch = match card.try_borrow_mut() {
         Ok(mut card) => card.apply(Msg::SetPriority { criterion, level }),

@@ -377,6 +377,32 @@ async fn author_text_is_never_parsed_as_html() {
     card.remove();
 }
 
+/// The DOM edge passes every string of a batch as one text, cut by UTF-16 lengths: accents (two
+/// bytes in UTF-8, one unit), CJK (three bytes, one unit) and emoji (four bytes, two units) must
+/// each land whole in their own place, and so must everything written after them.
+#[wasm_bindgen_test]
+async fn text_of_every_width_lands_where_it_belongs() {
+    let title = "Über 🚀 Node.js — 速い? 👩‍💻";
+    let spec = DEMO.replacen("Node.js vs Python for backend development", title, 1).replacen(
+        "\"name\": \"Python\"",
+        "\"name\": \"Pythön 🐍\"",
+        1,
+    );
+    let card = mount(&spec).await;
+    assert_eq!(text(&card, ".title"), title);
+    assert_eq!(texts(&card, ".total-name"), ["Node.js", "Pythön 🐍"]);
+    assert_eq!(find(&card, ".card").get_attribute("aria-labelledby").as_deref(), Some("title"));
+    let rows = texts(&card, ".row-name");
+    assert_eq!(rows.first().map(String::as_str), Some("Performance & concurrency"));
+    assert_eq!(rows.len(), DEMO_CRITERIA.len());
+    for criterion in DEMO_CRITERIA {
+        move_slider(&card, criterion, if criterion == "ai-ml" { 5 } else { 0 });
+    }
+    assert_eq!(slider(&card, "ai-ml").get_attribute("aria-valuetext").as_deref(), Some("Critical"));
+    assert!(text(&card, ".verdict").contains("Pythön 🐍"), "{}", text(&card, ".verdict"));
+    card.remove();
+}
+
 #[wasm_bindgen_test]
 async fn a_page_listener_that_reenters_the_card_is_safe() {
     let card = mount(DEMO).await;
@@ -427,7 +453,9 @@ async fn hostile_spec_objects_are_refused_and_the_card_stays_usable() {
     drop(console);
     // The card is not stuck: a good spec renders and its sliders work.
     Reflect::set(&card, &"spec".into(), &js_sys::JSON::parse(DEMO).unwrap()).unwrap();
-    move_slider(&card, "ai-ml", 5);
+    for criterion in DEMO_CRITERIA {
+        move_slider(&card, criterion, if criterion == "ai-ml" { 5 } else { 0 });
+    }
     assert_eq!(slider(&card, "ai-ml").get_attribute("aria-valuetext").as_deref(), Some("Critical"));
     card.remove();
 }

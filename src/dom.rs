@@ -134,13 +134,25 @@ pub fn replace_children(parent: Handle, child: Handle) {
 
 /// Does the work written since the last flush, on the card whose node list is `nodes`.
 pub fn flush(nodes: &JsValue) {
+    // Taken out while JavaScript runs: the DOM work can run a page's listener at once (removing
+    // a focused slider fires `focusout`), and that listener may draw another card, which then
+    // writes and flushes a batch of its own.
+    let (mut codes, mut text) = BATCH.with(|batch| {
+        let batch = &mut *batch.borrow_mut();
+        (std::mem::take(&mut batch.codes), std::mem::take(&mut batch.text))
+    });
+    if !codes.is_empty() {
+        apply_batch(nodes, &codes, &text);
+    }
+    codes.clear();
+    text.clear();
+    // Put back for reuse, so a warm card does not allocate per step.
     BATCH.with(|batch| {
         let batch = &mut *batch.borrow_mut();
-        if !batch.codes.is_empty() {
-            apply_batch(nodes, &batch.codes, &batch.text);
+        if batch.codes.is_empty() {
+            batch.codes = codes;
+            batch.text = text;
         }
-        batch.codes.clear();
-        batch.text.clear();
     });
 }
 

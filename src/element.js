@@ -128,7 +128,10 @@ export function defineCardElement(tagName, createController) {
 // is the card's node list (its shadow root first, then every node the batch creates, in order),
 // `codes` the instructions, `text` every string they use, one after another, sliced by length.
 // Strings only ever become text nodes, text content or attribute values, never markup.
-export function applyBatch(nodes, codes, text) {
+export function applyBatch(nodes, wasmCodes, text) {
+  // A copy: `wasmCodes` views the wasm's memory, which a page listener run by this very work
+  // (a `focusout` from a removed slider) could grow by drawing another card, emptying the view.
+  const codes = wasmCodes.slice();
   const doc = nodes[0].ownerDocument;
   let at = 0;
   const take = (length) => text.slice(at, (at += length));

@@ -417,6 +417,51 @@ async fn a_page_listener_that_reenters_the_card_is_safe() {
     card.remove();
 }
 
+/// A spec at the limits: 30 criteria × 6 options, each criterion with a note.
+fn large_spec() -> String {
+    let options: Vec<String> = (0..6).map(|o| format!("{{\"id\":\"o{o}\",\"name\":\"Option {o}\"}}")).collect();
+    let criteria: Vec<String> = (0..30)
+        .map(|c| {
+            let scores: Vec<String> = (0..6).map(|o| format!("\"o{o}\":{}", (c * 7 + o * 3) % 11)).collect();
+            format!("{{\"id\":\"c{c}\",\"name\":\"Criterion {c}\",\"note\":\"Note {c}\",\"scores\":{{{}}}}}", scores.join(","))
+        })
+        .collect();
+    format!(
+        "{{\"title\":\"Large\",\"options\":[{}],\"criteria\":[{}]}}",
+        options.join(","),
+        criteria.join(",")
+    )
+}
+
+/// Redrawing a card removes its focused slider, and the browser tells the page at once
+/// (`focusout`), in the middle of the card's DOM work. A page that draws another card right
+/// there must get both cards drawn whole: the second card's work may not disturb the first's.
+#[wasm_bindgen_test]
+async fn a_page_listener_run_by_the_card_drawing_can_draw_another_card() {
+    let first = mount(DEMO).await;
+    let second = mount(DEMO).await;
+    let hosting = js_sys::JSON::parse(HOSTING).unwrap();
+    let big = js_sys::JSON::parse(&large_spec()).unwrap();
+    let (target, ran) = (second.clone(), Rc::new(RefCell::new(0)));
+    let counter = ran.clone();
+    let _listener = EventListener::new(&document(), "focusout", move |_| {
+        *counter.borrow_mut() += 1;
+        // A large spec, so the nested drawing has to allocate (and may grow the wasm memory).
+        Reflect::set(&target, &"spec".into(), &big).unwrap();
+    });
+    slider(&first, "ai-ml").focus().unwrap();
+    Reflect::set(&first, &"spec".into(), &hosting).unwrap();
+    settle().await;
+    assert!(*ran.borrow() >= 1, "the browser ran the page's focusout listener");
+    assert_eq!(text(&first, ".title"), "Where should a small web app live?");
+    assert_eq!(all(&first, ".row").len(), 4);
+    assert!(!text(&first, ".verdict").is_empty());
+    assert_eq!(all(&second, ".row").len(), 30);
+    assert!(!text(&second, ".verdict").is_empty());
+    first.remove();
+    second.remove();
+}
+
 #[wasm_bindgen_test]
 fn defining_twice_is_harmless() {
     comparison_card::define();

@@ -1037,7 +1037,7 @@ async fn a_spec_from_src_loads_with_its_place_held() {
     move_slider(&card, "ai-ml", 5);
     assert!(text(&card, ".verdict").starts_with("Node.js leads by 0.5"));
     assert_eq!(
-        get(&card.unchecked_ref::<JsValue>(), &["spec", "title"]).as_string().as_deref(),
+        get(card.unchecked_ref::<JsValue>(), &["spec", "title"]).as_string().as_deref(),
         Some("Node.js vs Python for backend development")
     );
 

@@ -751,7 +751,7 @@ fn read_comparison(value: &JsValue) -> Result<spec::Comparison, Refused> {
 }
 
 fn parse_json(text: &str) -> Result<JsValue, Vec<Problem>> {
-    if text.trim().is_empty() {
+    if spec::is_blank(text) {
         return Err(vec![Problem::new("spec", "empty: the JSON script inside the element has no content")]);
     }
     js_sys::JSON::parse(text).map_err(|error| {

@@ -218,6 +218,11 @@ fn count_message(what: &str, min: usize, max: usize, got: usize) -> String {
     message
 }
 
+/// Empty or only white space. (`trim().is_empty()` says the same, with 350 more bytes of wasm.)
+pub fn is_blank(text: &str) -> bool {
+    text.chars().all(char::is_whitespace)
+}
+
 /// Only links a visitor can safely follow: absolute https or http, or mailto.
 pub fn is_allowed_link(href: &str) -> bool {
     if href.len() > MAX_LINK_CHARS || href.chars().any(|c| c.is_whitespace() || c.is_control()) {
@@ -291,7 +296,7 @@ impl Problems {
     fn text(&mut self, value: Option<&Value>, path: String, max_chars: usize) -> Option<String> {
         match value {
             None => self.add(path, "missing"),
-            Some(Value::Text(text)) if text.trim().is_empty() => self.add(path, "must not be empty"),
+            Some(Value::Text(text)) if is_blank(text) => self.add(path, "must not be empty"),
             Some(Value::Text(text)) => return self.length(text, path, max_chars),
             Some(other) => self.add(path, expected("text", other)),
         }
@@ -302,7 +307,7 @@ impl Problems {
     fn optional_text(&mut self, value: Option<&Value>, path: String, max_chars: usize) -> Option<String> {
         match value {
             None | Some(Value::Null) => None,
-            Some(Value::Text(text)) if text.trim().is_empty() => None,
+            Some(Value::Text(text)) if is_blank(text) => None,
             Some(Value::Text(text)) => self.length(text, path, max_chars),
             Some(other) => {
                 self.add(path, expected("text", other));

@@ -423,14 +423,13 @@ fn large_spec() -> String {
     let criteria: Vec<String> = (0..30)
         .map(|c| {
             let scores: Vec<String> = (0..6).map(|o| format!("\"o{o}\":{}", (c * 7 + o * 3) % 11)).collect();
-            format!("{{\"id\":\"c{c}\",\"name\":\"Criterion {c}\",\"note\":\"Note {c}\",\"scores\":{{{}}}}}", scores.join(","))
+            format!(
+                "{{\"id\":\"c{c}\",\"name\":\"Criterion {c}\",\"note\":\"Note {c}\",\"scores\":{{{}}}}}",
+                scores.join(",")
+            )
         })
         .collect();
-    format!(
-        "{{\"title\":\"Large\",\"options\":[{}],\"criteria\":[{}]}}",
-        options.join(","),
-        criteria.join(",")
-    )
+    format!("{{\"title\":\"Large\",\"options\":[{}],\"criteria\":[{}]}}", options.join(","), criteria.join(","))
 }
 
 /// Redrawing a card removes its focused slider, and the browser tells the page at once

@@ -46,7 +46,8 @@ export function sliderStep(event) {
   const slider = event.target;
   const index = slider?.localName === 'input' ? slider.getAttribute('data-index') : null;
   const level = index === null ? NaN : slider.valueAsNumber;
-  return level >= 0 && level <= 5 && /^\d+$/.test(index) ? Number(index) * 8 + level : undefined;
+  // At most 30 criteria: an index of more than three digits is not the card's own.
+  return level >= 0 && level <= 5 && /^\d{1,3}$/.test(index) ? Number(index) * 8 + level : undefined;
 }
 
 // Marks our class, so copies of this module loaded from different URLs recognise each other.
@@ -131,6 +132,8 @@ export function defineCardElement(tagName, createController) {
 export function applyBatch(nodes, wasmCodes, text) {
   // A copy: `wasmCodes` views the wasm's memory, which a page listener run by this very work
   // (a `focusout` from a removed slider) could grow by drawing another card, emptying the view.
+  // Only ops after the replacement would be lost (today, the fallback <style>), but the copy is
+  // a few hundred bytes and keeps that true of any op order.
   const codes = wasmCodes.slice();
   const doc = nodes[0].ownerDocument;
   let at = 0;

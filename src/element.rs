@@ -360,6 +360,7 @@ impl CardController {
         if let Some(live) = &mut card.live {
             // Still in the page, with nothing to listen to.
             live.view = None;
+            live.nodes = JsValue::UNDEFINED;
             live.keys = None;
             live._listeners.clear();
         }
@@ -402,6 +403,10 @@ fn adopt_stylesheet(shadow: &ShadowRoot) {
 
 /// Shows what `build` makes in the host's shadow root, in place of what was there. Returns what
 /// `build` returned besides the root, and the node list its handles index (see `dom.rs`).
+///
+/// Node indices are counted from the start of the mount to its flush, so `build` must not run
+/// page code (no attribute or property reads on the host): page code could draw another card in
+/// between and take the same indices. Builders only compute and write.
 fn mount<T>(host: &HtmlElement, build: impl FnOnce(&dom::Batched) -> (dom::Handle, T)) -> Option<(T, JsValue)> {
     let nodes = dom::node_list(&host.shadow_root()?).into();
     let (root, built) = build(&dom::Batched);
@@ -539,7 +544,10 @@ impl Card {
     /// and the node list they index.
     fn draw(&self, host: &HtmlElement) -> Option<(CardView<dom::Handle>, JsValue)> {
         let state = self.state.as_ref()?;
-        mount(host, |factory| view::build(factory, state, Options::read(host).features))
+        // Read before `mount`: reading attributes runs page code (a page may override `id`),
+        // and no page code may run between a mount's start and its flush (see `mount`).
+        let features = Options::read(host).features;
+        mount(host, |factory| view::build(factory, state, features))
     }
 
     /// Connects a rendered card to the page: fresh view handles and the input listener.

@@ -461,6 +461,44 @@ async fn a_page_listener_run_by_the_card_drawing_can_draw_another_card() {
     second.remove();
 }
 
+/// A page may override what the card reads from its element; an `id` getter that draws another
+/// card, run while the first is about to be drawn, must leave both cards drawn and working.
+#[wasm_bindgen_test]
+async fn page_code_run_by_reading_the_element_can_draw_another_card() {
+    let first = mount(DEMO).await;
+    let second = mount(DEMO).await;
+    let install = js_sys::Function::new_with_args(
+        "first, second, spec",
+        "let busy = false; Object.defineProperty(first, 'id', { configurable: true, get() { \
+           if (!busy) { busy = true; second.spec = spec; busy = false; } return ''; } });",
+    );
+    let hosting = js_sys::JSON::parse(HOSTING).unwrap();
+    install.call3(&JsValue::NULL, &first, &second, &hosting).unwrap();
+    let big = js_sys::JSON::parse(&large_spec()).unwrap();
+    Reflect::set(&first, &"spec".into(), &big).unwrap();
+    settle().await;
+    assert_eq!(all(&first, ".row").len(), 30);
+    assert_eq!(text(&second, ".title"), "Where should a small web app live?");
+    let before = text(&first, ".verdict");
+    for index in 0..30 {
+        let slider: HtmlInputElement = find(&first, &format!(".row[data-criterion='c{index}'] input")).unchecked_into();
+        slider.set_value_as_number(if index == 0 { 5.0 } else { 0.0 });
+        let init = EventInit::new();
+        init.set_bubbles(true);
+        slider.dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+    }
+    assert_ne!(text(&first, ".verdict"), before, "the first card still answers its sliders");
+    let levels = texts(&second, ".priority-level");
+    let slider: HtmlInputElement = find(&second, ".row input").unchecked_into();
+    slider.set_value_as_number(if slider.value_as_number() == 0.0 { 5.0 } else { 0.0 });
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    slider.dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+    assert_ne!(texts(&second, ".priority-level"), levels, "the second card answers its sliders");
+    first.remove();
+    second.remove();
+}
+
 #[wasm_bindgen_test]
 fn defining_twice_is_harmless() {
     comparison_card::define();

@@ -19,7 +19,9 @@ const UPDATE_ROUNDS: usize = 5;
 const SPECS: [&str; 2] = ["demo", "large"];
 const IMPLS: [&str; 2] = ["wasm", "js"];
 
-pub fn run(root: &Path) -> Result<(), String> {
+/// With `updates_only`, just the update figures without forced layout (about a minute instead of
+/// six): for trying a change to the slider path. The full run is what the README reports.
+pub fn run(root: &Path, updates_only: bool) -> Result<(), String> {
     let chromedriver = tools::ensure_browser()?;
     let report = dist::build(root)?;
     let site = assemble_site(root, &report.dir)?;
@@ -36,6 +38,27 @@ pub fn run(root: &Path) -> Result<(), String> {
     let mut startup = serde_json::Map::new();
     let mut update = serde_json::Map::new();
     for spec in SPECS {
+        if updates_only {
+            let mut medians = [Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new()];
+            for _ in 0..UPDATE_ROUNDS {
+                for (index, implementation) in IMPLS.iter().enumerate() {
+                    let result =
+                        measure(&session, &page(&format!("impl={implementation}&spec={spec}&mode=update&layout=0")))?;
+                    medians[index].push(number(&result, "median_ms")?);
+                    medians[index + 2].push(number(&result, "p95_ms")?);
+                    medians[index + 4].push(number(&result, "mean_ms")?);
+                }
+            }
+            let [wasm, js, wasm_p95, js_p95, wasm_mean, js_mean] = medians.map(|mut values| median(&mut values));
+            println!(
+                "update {spec}: median {wasm:.3} / {js:.3} ms = {}, p95 {wasm_p95:.3} / {js_p95:.3} ms = {}, \
+                 mean {wasm_mean:.4} / {js_mean:.4} ms = {}",
+                ratio_text(wasm, js),
+                ratio_text(wasm_p95, js_p95),
+                ratio_text(wasm_mean, js_mean)
+            );
+            continue;
+        }
         println!("xtask bench: start-up, {spec} spec ({STARTUP_LOADS} loads of each card, alternating)");
         let mut paint: [Vec<f64>; 2] = Default::default();
         let mut mount: [Vec<f64>; 2] = Default::default();
@@ -79,6 +102,9 @@ pub fn run(root: &Path) -> Result<(), String> {
                 update.insert(format!("{}{}", key(implementation, spec), if layout { "_layout" } else { "" }), summary);
             }
         }
+    }
+    if updates_only {
+        return Ok(());
     }
     let mut memory = serde_json::Map::new();
     for implementation in IMPLS {

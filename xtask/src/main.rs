@@ -18,7 +18,7 @@ mod webdriver;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <dist | demo [--port N] | test | bench>";
+const USAGE: &str = "usage: cargo xtask <dist | demo [--port N] | test | bench [--updates]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -27,7 +27,7 @@ fn main() -> ExitCode {
         Some("dist") => dist::build(&root).map(|report| report.print()),
         Some("demo") => demo(&root, &args[1..]),
         Some("test") => testing::run(&root),
-        Some("bench") => bench::run(&root),
+        Some("bench") => bench::run(&root, args.iter().any(|a| a == "--updates")),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             Ok(())

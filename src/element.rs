@@ -575,6 +575,9 @@ impl Card {
             return None;
         }
         if let Some(view) = &mut live.view {
+            if let Msg::SetPriority { criterion, level } = msg {
+                view.slider_moved(criterion, level);
+            }
             view.patch(state);
             dom::flush(&live.nodes);
         }

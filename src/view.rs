@@ -75,6 +75,8 @@ struct OptionHandles<N: Node> {
 
 struct RowHandles<N: Node> {
     slider: N,
+    /// The position the slider shows: written by the card, or moved there by the visitor.
+    slider_at: Option<u8>,
     level: TextSlot<N>,
     ignored: Flag<N>,
     shown_priority: Option<u8>,
@@ -489,6 +491,7 @@ fn build_rows<F: Factory>(
         let level = b.slot(&level_box);
         handles.push(RowHandles {
             slider,
+            slider_at: None,
             level,
             ignored: Flag::new(&row, "data-ignored"),
             shown_priority: None,
@@ -597,7 +600,10 @@ impl<N: Node> CardView<N> {
                 continue;
             }
             let name = labels.level(priority.min(MAX_PRIORITY));
-            row.slider.set_number(priority);
+            if row.slider_at != Some(priority) {
+                row.slider.set_number(priority);
+                row.slider_at = Some(priority);
+            }
             row.slider.set("aria-valuetext", name);
             row.level.set(name);
             row.ignored.set(priority == 0);
@@ -620,6 +626,14 @@ impl<N: Node> CardView<N> {
             let leader = standing.leader().and_then(|i| comparison.options.get(i)).map(|o| o.id.as_str());
             let href = share::carried_href(&carry.href, leader, scratch);
             carry.link.set("href", &href);
+        }
+    }
+
+    /// The visitor moved slider `criterion` to `level`: it shows that already, so the next patch
+    /// need not write it back (a write the browser would sanitise and restyle for nothing).
+    pub fn slider_moved(&mut self, criterion: usize, level: u8) {
+        if let Some(row) = self.rows.get_mut(criterion) {
+            row.slider_at = Some(level);
         }
     }
 

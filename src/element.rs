@@ -162,20 +162,25 @@ fn fetched(card: &Weak<RefCell<Card>>, answer: &JsValue) {
 
 struct Live {
     host: HtmlElement,
-    view: Option<CardView<dom::Handle>>,
-    /// The card's node list in JavaScript, which the view's handles index; see `dom.rs`.
-    nodes: JsValue,
+    drawn: Option<Drawn>,
     keys: Option<events::EventKeys>,
     /// Delegated listeners on the shadow root: `input` (sliders move), `change` (a slider is
     /// let go: the moment to save) and `click` (presets, reset, copy link, call to action).
     _listeners: Vec<EventListener>,
 }
 
+/// A card on screen: handles to what changes, and the node list in JavaScript they index (see
+/// `dom.rs`). Kept together, so dropping one drops the other.
+struct Drawn {
+    view: CardView<dom::Handle>,
+    nodes: JsValue,
+}
+
 impl Live {
     fn show_copy_status(&mut self, message: &str) {
-        if let Some(view) = &mut self.view {
-            view.show_copy_status(message);
-            dom::flush(&self.nodes);
+        if let Some(drawn) = &mut self.drawn {
+            drawn.view.show_copy_status(message);
+            dom::flush(&drawn.nodes);
         }
     }
 }
@@ -359,8 +364,7 @@ impl CardController {
         card.rendered = true;
         if let Some(live) = &mut card.live {
             // Still in the page, with nothing to listen to.
-            live.view = None;
-            live.nodes = JsValue::UNDEFINED;
+            live.drawn = None;
             live.keys = None;
             live._listeners.clear();
         }
@@ -542,27 +546,27 @@ impl Card {
 
     /// Builds the card for the current state into the shadow root; returns the handles to keep
     /// and the node list they index.
-    fn draw(&self, host: &HtmlElement) -> Option<(CardView<dom::Handle>, JsValue)> {
+    fn draw(&self, host: &HtmlElement) -> Option<Drawn> {
         let state = self.state.as_ref()?;
         // Read before `mount`: reading attributes runs page code (a page may override `id`),
         // and no page code may run between a mount's start and its flush (see `mount`).
         let features = Options::read(host).features;
-        mount(host, |factory| view::build(factory, state, features))
+        let (view, nodes) = mount(host, |factory| view::build(factory, state, features))?;
+        Some(Drawn { view, nodes })
     }
 
     /// Connects a rendered card to the page: fresh view handles and the input listener.
     fn go_live(&mut self, host: &HtmlElement, card: Weak<RefCell<Card>>) {
-        let (view, nodes) = self.draw(host).unzip();
+        let drawn = self.draw(host);
         let mut listeners = Vec::new();
-        if let (Some(_), Some(shadow)) = (&view, host.shadow_root()) {
+        if let (Some(_), Some(shadow)) = (&drawn, host.shadow_root()) {
             let (on_step, on_release, on_press) = (card.clone(), card.clone(), card);
             listeners.push(EventListener::new(&shadow, "input", move |event| on_input(&on_step, event)));
             listeners.push(EventListener::new(&shadow, "change", move |_| on_change(&on_release)));
             listeners.push(EventListener::new(&shadow, "click", move |event| on_click(&on_press, event)));
         }
-        let keys = view.as_ref().and(self.state.as_ref()).map(|state| events::EventKeys::new(state.comparison()));
-        let nodes = nodes.unwrap_or(JsValue::UNDEFINED);
-        self.live = Some(Live { host: host.clone(), view, nodes, keys, _listeners: listeners });
+        let keys = drawn.as_ref().and(self.state.as_ref()).map(|state| events::EventKeys::new(state.comparison()));
+        self.live = Some(Live { host: host.clone(), drawn, keys, _listeners: listeners });
     }
 
     /// Applies a visitor's action; returns what to dispatch once the card is no longer borrowed.
@@ -574,12 +578,12 @@ impl Card {
         if !changes.priorities && !changes.preset {
             return None;
         }
-        if let Some(view) = &mut live.view {
+        if let Some(drawn) = &mut live.drawn {
             if let Msg::SetPriority { criterion, level } = msg {
-                view.slider_moved(criterion, level);
+                drawn.view.slider_moved(criterion, level);
             }
-            view.patch(state);
-            dom::flush(&live.nodes);
+            drawn.view.patch(state);
+            dom::flush(&drawn.nodes);
         }
         let keys = live.keys.as_ref()?;
         Some(Dispatch {

@@ -77,7 +77,10 @@ fn slider(card: &HtmlElement, criterion: &str) -> HtmlInputElement {
 
 /// Moves a slider the way a visitor does: a new value, then a bubbling `input` event.
 fn move_slider(card: &HtmlElement, criterion: &str, level: u8) {
-    let input = slider(card, criterion);
+    step(&slider(card, criterion), level);
+}
+
+fn step(input: &HtmlInputElement, level: u8) {
     input.set_value_as_number(f64::from(level));
     let init = EventInit::new();
     init.set_bubbles(true);
@@ -481,19 +484,12 @@ async fn page_code_run_by_reading_the_element_can_draw_another_card() {
     assert_eq!(text(&second, ".title"), "Where should a small web app live?");
     let before = text(&first, ".verdict");
     for index in 0..30 {
-        let slider: HtmlInputElement = find(&first, &format!(".row[data-criterion='c{index}'] input")).unchecked_into();
-        slider.set_value_as_number(if index == 0 { 5.0 } else { 0.0 });
-        let init = EventInit::new();
-        init.set_bubbles(true);
-        slider.dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+        move_slider(&first, &format!("c{index}"), if index == 0 { 5 } else { 0 });
     }
     assert_ne!(text(&first, ".verdict"), before, "the first card still answers its sliders");
     let levels = texts(&second, ".priority-level");
     let slider: HtmlInputElement = find(&second, ".row input").unchecked_into();
-    slider.set_value_as_number(if slider.value_as_number() == 0.0 { 5.0 } else { 0.0 });
-    let init = EventInit::new();
-    init.set_bubbles(true);
-    slider.dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+    step(&slider, if slider.value_as_number() == 0.0 { 5 } else { 0 });
     assert_ne!(texts(&second, ".priority-level"), levels, "the second card answers its sliders");
     first.remove();
     second.remove();

@@ -511,7 +511,7 @@ class PlainComparisonCard extends HTMLElement {
       const tick = el(sliderBox, 'span', 'tick', undefined, { 'aria-hidden': 'true' });
       tick.hidden = true;
       const level = slot(el(control, 'span', 'priority-level', undefined, { 'aria-hidden': 'true' }));
-      return { row, slider, level, tick, axis: axes[index], shownPriority: null, shownTick: null };
+      return { row, slider, level, tick, axis: axes[index], shownPriority: null, shownTick: null, sliderAt: null };
     });
 
     if (spec.options.some((o) => o.best_for?.length)) {
@@ -629,7 +629,11 @@ class PlainComparisonCard extends HTMLElement {
       }
       const p = priorities[i];
       if (ref.shownPriority === p) return;
-      ref.slider.valueAsNumber = p;
+      // Like the Rust card: the slider the visitor moved already shows its value.
+      if (ref.sliderAt !== p) {
+        ref.slider.valueAsNumber = p;
+        ref.sliderAt = p;
+      }
       ref.slider.setAttribute('aria-valuetext', LEVELS[p]);
       put(ref.level, LEVELS[p]);
       putFlag(ref.row, 'data-ignored', p === 0);
@@ -683,6 +687,7 @@ class PlainComparisonCard extends HTMLElement {
     if (this.#priorities[index] === level) return;
     this.#priorities[index] = level;
     this.#preset = -1;
+    this.#refs.rowRefs[index].sliderAt = level;
     this.#changed();
   }
 

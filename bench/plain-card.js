@@ -541,7 +541,7 @@ class PlainComparisonCard extends HTMLElement {
     const radar = spec.criteria.length >= 3;
     const figure = el(card, 'figure', 'chart', undefined, { part: 'chart' });
     const chart = svg(figure, 'svg', 'chart-svg', {
-      viewBox: radar ? '-230 -135 460 270' : '0 0 400 200',
+      viewBox: radar ? '-265 -135 530 270' : '0 0 400 200',
       role: 'img',
       focusable: 'false',
       'aria-label': chartSummary(spec, this.#winners, radar),
@@ -654,7 +654,7 @@ class PlainComparisonCard extends HTMLElement {
     const { totals, leader } = this.#standing;
     return {
       priorities: Object.fromEntries(spec.criteria.map((c, i) => [c.id, this.#priorities[i]])),
-      totals: Object.fromEntries(spec.options.map((o, j) => [o.id, totals ? round(totals[j] * 100) / 100 : null])),
+      totals: Object.fromEntries(spec.options.map((o, j) => [o.id, totals ? hundredths(totals[j]) / 100 : null])),
       leader: leader >= 0 ? spec.options[leader].id : null,
       preset: this.#preset >= 0 ? spec.presets[this.#preset].id : null,
       tipping: this.#tipping.map((p) => ({ criterion: spec.criteria[p.criterion].id, at: p.at, leader: spec.options[p.leader].id })),

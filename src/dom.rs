@@ -92,11 +92,15 @@ thread_local! {
     static BATCH: RefCell<Batch> = const { RefCell::new(Batch { codes: Vec::new(), text: String::new(), next: 1 }) };
 }
 
+/// For the ops that create a node and so name none: Element and Svg.
+const NO_NODE: u32 = u32::MAX;
+
+/// Appends one op; returns the index the node it creates (if any) gets in the card's list.
 fn write(op: Op, node: u32, strings: &[&str], number: Option<u32>) -> u32 {
     BATCH.with(|batch| {
         let batch = &mut *batch.borrow_mut();
         batch.codes.push(op as u32);
-        if node != u32::MAX {
+        if node != NO_NODE {
             batch.codes.push(node);
         }
         for text in strings {
@@ -162,10 +166,10 @@ pub struct Batched;
 impl tree::Factory for Batched {
     type Node = Handle;
     fn element(&self, tag: &str) -> Handle {
-        Handle(write(Op::Element, u32::MAX, &[tag], None))
+        Handle(write(Op::Element, NO_NODE, &[tag], None))
     }
     fn svg_element(&self, tag: &str) -> Handle {
-        Handle(write(Op::Svg, u32::MAX, &[tag], None))
+        Handle(write(Op::Svg, NO_NODE, &[tag], None))
     }
 }
 

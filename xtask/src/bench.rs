@@ -38,46 +38,29 @@ pub fn run(root: &Path, updates_only: bool) -> Result<(), String> {
     let mut startup = serde_json::Map::new();
     let mut update = serde_json::Map::new();
     for spec in SPECS {
-        if updates_only {
-            let mut medians = [Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new()];
-            for _ in 0..UPDATE_ROUNDS {
+        // A quick run skips start-up; the update loop below is the same in both.
+        if !updates_only {
+            println!("xtask bench: start-up, {spec} spec ({STARTUP_LOADS} loads of each card, alternating)");
+            let mut paint: [Vec<f64>; 2] = Default::default();
+            let mut mount: [Vec<f64>; 2] = Default::default();
+            for _ in 0..STARTUP_LOADS {
                 for (index, implementation) in IMPLS.iter().enumerate() {
-                    let result =
-                        measure(&session, &page(&format!("impl={implementation}&spec={spec}&mode=update&layout=0")))?;
-                    medians[index].push(number(&result, "median_ms")?);
-                    medians[index + 2].push(number(&result, "p95_ms")?);
-                    medians[index + 4].push(number(&result, "mean_ms")?);
+                    let result = measure(&session, &page(&format!("impl={implementation}&spec={spec}&mode=startup")))?;
+                    paint[index].push(number(&result, "paint_ms")?);
+                    mount[index].push(number(&result, "mount_ms")?);
                 }
             }
-            let [wasm, js, wasm_p95, js_p95, wasm_mean, js_mean] = medians.map(|mut values| median(&mut values));
-            println!(
-                "update {spec}: median {wasm:.3} / {js:.3} ms = {}, p95 {wasm_p95:.3} / {js_p95:.3} ms = {}, \
-                 mean {wasm_mean:.4} / {js_mean:.4} ms = {}",
-                ratio_text(wasm, js),
-                ratio_text(wasm_p95, js_p95),
-                ratio_text(wasm_mean, js_mean)
-            );
-            continue;
-        }
-        println!("xtask bench: start-up, {spec} spec ({STARTUP_LOADS} loads of each card, alternating)");
-        let mut paint: [Vec<f64>; 2] = Default::default();
-        let mut mount: [Vec<f64>; 2] = Default::default();
-        for _ in 0..STARTUP_LOADS {
             for (index, implementation) in IMPLS.iter().enumerate() {
-                let result = measure(&session, &page(&format!("impl={implementation}&spec={spec}&mode=startup")))?;
-                paint[index].push(number(&result, "paint_ms")?);
-                mount[index].push(number(&result, "mount_ms")?);
+                startup.insert(
+                    key(implementation, spec),
+                    json!({ "paint_ms": median(&mut paint[index]), "mount_ms": median(&mut mount[index]) }),
+                );
             }
-        }
-        for (index, implementation) in IMPLS.iter().enumerate() {
-            startup.insert(
-                key(implementation, spec),
-                json!({ "paint_ms": median(&mut paint[index]), "mount_ms": median(&mut mount[index]) }),
-            );
         }
         // Update timings move from one page load to the next by more than the difference being
         // measured, so each is taken on several loads, alternating the two cards.
-        for layout in [false, true] {
+        let layouts: &[bool] = if updates_only { &[false] } else { &[false, true] };
+        for &layout in layouts {
             println!("xtask bench: update, {spec} spec, layout forced: {layout} ({UPDATE_ROUNDS} rounds)");
             let mut rounds: Vec<(&str, Value)> = Vec::new();
             for _ in 0..UPDATE_ROUNDS {
@@ -104,6 +87,22 @@ pub fn run(root: &Path, updates_only: bool) -> Result<(), String> {
         }
     }
     if updates_only {
+        for spec in SPECS {
+            let get = |side: &str, field: &str| update[&key(side, spec)][field].as_f64().unwrap_or(0.0);
+            let ratio = |field: &str| ratio_text(get("wasm", field), get("js", field));
+            println!(
+                "update {spec}: median {:.3} / {:.3} ms = {}, p95 {:.3} / {:.3} ms = {}, mean {:.4} / {:.4} ms = {}",
+                get("wasm", "median_ms"),
+                get("js", "median_ms"),
+                ratio("median_ms"),
+                get("wasm", "p95_ms"),
+                get("js", "p95_ms"),
+                ratio("p95_ms"),
+                get("wasm", "mean_ms"),
+                get("js", "mean_ms"),
+                ratio("mean_ms"),
+            );
+        }
         return Ok(());
     }
     let mut memory = serde_json::Map::new();

@@ -9,8 +9,8 @@
 use std::collections::HashMap;
 
 fn main() {
-    println!("cargo:rerun-if-changed=src/style.css");
-    let css = std::fs::read_to_string("src/style.css").expect("src/style.css is readable");
+    println!("cargo:rerun-if-changed=src/view/style.css");
+    let css = std::fs::read_to_string("src/view/style.css").expect("src/view/style.css is readable");
     let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("style.css");
     let css = shorten_internal_names(&drop_leading_zeros(&collapse_whitespace(&strip_comments(&css))));
     std::fs::write(out, css).expect("OUT_DIR is writable");

@@ -192,7 +192,7 @@ function carriedHref(href, leaderId, keyedPriorities) {
   return `${base}${base.includes('?') ? '&' : '?'}${leader}cc_priorities=${keyedPriorities}${fragment ? `#${fragment}` : ''}`;
 }
 
-// ---- The chart's geometry, as src/chart.rs works it out ----
+// ---- The chart's geometry, as src/core/chart.rs works it out ----
 
 /** The unit vector of each axis, clockwise from the top. */
 const axisDirections = (axes) => Array.from({ length: axes }, (_, i) => {
@@ -218,7 +218,7 @@ function bar(criterion, criteria, option, options, score, scale) {
   return { x: start + option * width, y: full - height, width, height };
 }
 
-// ---- Validation, a looser form of src/spec.rs ----
+// ---- Validation, a looser form of src/core/spec.rs ----
 
 function validate(spec) {
   const problems = [];

@@ -705,14 +705,14 @@ fn release_slider(card: &HtmlElement, criterion: &str) {
     slider(card, criterion).dispatch_event(&Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
 }
 
-fn demo_comparison() -> comparison_card::spec::Comparison {
+fn demo_comparison() -> comparison_card::core::spec::Comparison {
     let value = js_sys::JSON::parse(DEMO).unwrap();
-    comparison_card::spec::parse(serde_wasm_bindgen::Deserializer::from(value)).unwrap()
+    comparison_card::core::spec::parse(serde_wasm_bindgen::Deserializer::from(value)).unwrap()
 }
 
 #[wasm_bindgen_test]
 async fn the_radar_has_one_polygon_per_option_drawn_from_the_scores() {
-    use comparison_card::chart;
+    use comparison_card::core::chart;
     let card = mount(DEMO).await;
     let chart_svg = find(&card, ".chart svg");
     assert_eq!(chart_svg.get_attribute("role").as_deref(), Some("img"));

@@ -7,9 +7,9 @@ use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use comparison_card::spec;
-use comparison_card::state::CardState;
-use comparison_card::text;
+use comparison_card::core::spec;
+use comparison_card::core::state::CardState;
+use comparison_card::core::text;
 use scraper::{ElementRef, Html, Selector};
 use serde_json::{json, Value};
 

@@ -1,10 +1,10 @@
 //! Property tests (proptest, stable Rust) for the spec validator and the scoring engine.
 #![cfg(not(target_arch = "wasm32"))]
 
-use comparison_card::scoring::{self, Standing};
-use comparison_card::spec::{self, Comparison};
-use comparison_card::state::{CardState, Msg};
-use comparison_card::value::Value;
+use comparison_card::core::scoring::{self, Standing};
+use comparison_card::core::spec::{self, Comparison};
+use comparison_card::core::state::{CardState, Msg};
+use comparison_card::core::value::Value;
 use proptest::prelude::*;
 use serde_json::json;
 

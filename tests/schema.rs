@@ -2,8 +2,8 @@
 //! agreeing at every limit a schema can express.
 #![cfg(not(target_arch = "wasm32"))]
 
-use comparison_card::schema;
-use comparison_card::spec::{self, Comparison, Problem};
+use comparison_card::core::spec::{self, Comparison, Problem};
+use comparison_card::native::schema;
 use serde_json::{json, Value};
 
 fn parse(value: &Value) -> Result<Comparison, Vec<Problem>> {

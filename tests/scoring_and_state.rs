@@ -1,10 +1,10 @@
 //! Native tests of the scoring engine and the card state, on the demo spec and small specs.
 #![cfg(not(target_arch = "wasm32"))]
 
-use comparison_card::scoring::{self, Standing};
-use comparison_card::spec::{self, Comparison};
-use comparison_card::state::{CardState, Changes, Msg};
-use comparison_card::text;
+use comparison_card::core::scoring::{self, Standing};
+use comparison_card::core::spec::{self, Comparison};
+use comparison_card::core::state::{CardState, Changes, Msg};
+use comparison_card::core::text;
 use serde_json::json;
 
 fn demo() -> Comparison {

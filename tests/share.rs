@@ -1,8 +1,8 @@
 //! Native tests of priorities written as text: the URL fragment, stored values, the carried link.
 #![cfg(not(target_arch = "wasm32"))]
 
-use comparison_card::share::{self, Saved};
-use comparison_card::spec::{self, Comparison};
+use comparison_card::core::share::{self, Saved};
+use comparison_card::core::spec::{self, Comparison};
 
 fn demo() -> Comparison {
     let text = std::fs::read_to_string("www/specs/node-vs-python.json").unwrap();

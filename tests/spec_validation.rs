@@ -1,7 +1,7 @@
 //! Native tests of spec validation: every rule, with the exact path in the message.
 #![cfg(not(target_arch = "wasm32"))]
 
-use comparison_card::spec::{self, Comparison, Problem};
+use comparison_card::core::spec::{self, Comparison, Problem};
 use serde_json::{json, Value};
 
 fn parse(value: Value) -> Result<Comparison, Vec<Problem>> {
@@ -466,8 +466,8 @@ fn the_cta_can_carry_the_visitors_choice() {
 
 #[test]
 fn labels_replace_the_cards_words_and_numbers_follow_the_decimal_separator() {
-    use comparison_card::scoring::Standing;
-    use comparison_card::text;
+    use comparison_card::core::scoring::Standing;
+    use comparison_card::core::text;
     let mut value = valid();
     value["labels"] = json!({
         "leads": "{leader} liegt mit {margin} Punkten vorn.",
@@ -481,7 +481,7 @@ fn labels_replace_the_cards_words_and_numbers_follow_the_decimal_separator() {
     text::push_verdict(&mut verdict, &comparison, Standing::Leader { option: 1, margin: 1.25 });
     assert_eq!(verdict, "B liegt mit 1,3 Punkten vorn.");
     let mut tie = String::new();
-    text::push_verdict(&mut tie, &comparison, Standing::Tie(comparison_card::scoring::top_options(&[1.0, 1.0])));
+    text::push_verdict(&mut tie, &comparison, Standing::Tie(comparison_card::core::scoring::top_options(&[1.0, 1.0])));
     assert_eq!(tie, "A und B liegen gleichauf.");
     assert_eq!(comparison.labels.level(5), "Kritisch");
     // Labels the author left out stay English.
@@ -515,11 +515,11 @@ fn label_problems_name_the_label() {
 
 #[test]
 fn a_refused_spec_still_offers_its_labels_for_the_error_box() {
-    use comparison_card::labels::Key;
+    use comparison_card::core::labels::Key;
     let mut value = valid();
     value["title"] = json!("");
     value["labels"] = json!({ "error_title": "Dieser Vergleich kann nicht angezeigt werden" });
-    let read = comparison_card::value::Value::read(value).unwrap();
+    let read = comparison_card::core::value::Value::read(value).unwrap();
     assert!(spec::from_value(&read).is_err());
     assert_eq!(spec::labels_only(&read).get(Key::ErrorTitle), "Dieser Vergleich kann nicht angezeigt werden");
 }

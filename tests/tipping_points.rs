@@ -2,9 +2,9 @@
 //! the fast path against the brute-force reference and against the scoring engine itself.
 #![cfg(not(target_arch = "wasm32"))]
 
-use comparison_card::scoring::{self, Standing};
-use comparison_card::spec::{Criterion, Scale};
-use comparison_card::tipping::{self, TippingPoint};
+use comparison_card::core::scoring::{self, Standing};
+use comparison_card::core::spec::{Criterion, Scale};
+use comparison_card::core::tipping::{self, TippingPoint};
 use proptest::prelude::*;
 
 fn criteria(rows: &[&[f64]]) -> Vec<Criterion> {

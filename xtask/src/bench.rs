@@ -152,7 +152,7 @@ fn assemble_site(root: &Path, dist_dir: &Path) -> Result<PathBuf, String> {
     // everything bundled and minified by the same esbuild.
     let esbuild = tools::esbuild(root)?;
     let minified_css = Command::new(&esbuild)
-        .arg(root.join("src").join("style.css"))
+        .arg(root.join("src").join("view").join("style.css"))
         .args(["--minify", "--log-level=warning"])
         .output()
         .map_err(|e| format!("cannot run esbuild: {e}"))?;

@@ -142,18 +142,18 @@ pub fn inline_specs(page: &str, www: &Path) -> Result<String, String> {
         let file = &after[..quote];
         let close = after.find("</script>").ok_or("data-include script without </script>")?;
         let spec = std::fs::read_to_string(www.join(file)).map_err(|e| format!("www/{file}: {e}"))?;
-        let mut comparison = comparison_card::spec::parse(&mut serde_json::Deserializer::from_str(&spec))
+        let mut comparison = comparison_card::core::spec::parse(&mut serde_json::Deserializer::from_str(&spec))
             .map_err(|problems| format!("www/{file}: {problems:?}"))?;
         let (features, lang) = element_features(&out);
-        comparison.labels.decimal = lang.as_deref().and_then(comparison_card::render::decimal_for_lang);
-        out.push_str(&comparison_card::render::render_shadow(&comparison, features));
+        comparison.labels.decimal = lang.as_deref().and_then(comparison_card::native::render::decimal_for_lang);
+        out.push_str(&comparison_card::native::render::render_shadow(&comparison, features));
         // Every `<` escaped (in valid JSON it can only be inside a string, where `\u003c` means the
         // same), so no author text can end the script or open a comment in it; the author's
         // layout is kept.
         out.push_str("\n<script type=\"application/json\">\n");
         out.push_str(&spec.trim_end().replace('<', "\\u003c"));
         out.push_str("\n</script>\n");
-        out.push_str(comparison_card::render::render_static(&comparison).trim_end());
+        out.push_str(comparison_card::native::render::render_static(&comparison).trim_end());
         rest = &after[close + "</script>".len()..];
     }
     out.push_str(rest);

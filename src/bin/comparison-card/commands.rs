@@ -3,7 +3,7 @@
 use std::ffi::OsString;
 use std::io::Write;
 
-use comparison_card::{render, schema};
+use comparison_card::native::{render, schema};
 
 use crate::input::{self, SpecFile};
 
@@ -82,7 +82,7 @@ fn attributes(flags: &[OsString]) -> Result<render::Attributes, Failure> {
 }
 
 /// The comparison, or every problem on standard error, one `path: message` per line.
-fn checked<T>(parsed: Result<T, Vec<comparison_card::spec::Problem>>) -> Result<T, Failure> {
+fn checked<T>(parsed: Result<T, Vec<comparison_card::core::spec::Problem>>) -> Result<T, Failure> {
     parsed.map_err(|problems| {
         let mut stderr = std::io::stderr().lock();
         for problem in problems {

@@ -3,8 +3,8 @@
 use std::ffi::OsStr;
 use std::io::Read;
 
-use comparison_card::spec::{self, Comparison, Problem};
-use comparison_card::value;
+use comparison_card::core::spec::{self, Comparison, Problem};
+use comparison_card::core::value;
 
 use crate::commands::Failure;
 

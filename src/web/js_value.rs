@@ -8,8 +8,8 @@
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::spec::Problem;
-use crate::value::{Value, MAX_DEPTH, MAX_ENTRIES, TOO_DEEP, TOO_LONG};
+use crate::core::spec::Problem;
+use crate::core::value::{Value, MAX_DEPTH, MAX_ENTRIES, TOO_DEEP, TOO_LONG};
 
 pub fn read(value: &JsValue) -> Result<Value, Problem> {
     read_at(value, 0)

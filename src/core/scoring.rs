@@ -4,7 +4,8 @@
 //! nothing. Values are compared in hundredths: two scores equal to two decimals are tied,
 //! whatever floating-point noise sits below that.
 
-use crate::spec::{Criterion, MAX_OPTIONS};
+pub use super::number::round;
+use super::spec::{Criterion, MAX_OPTIONS};
 
 /// A set of option indexes. There are at most six options, so one byte holds the set.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
@@ -66,21 +67,6 @@ impl ExactSizeIterator for Members {}
 /// that are equal in exact arithmetic (2.175 and 2.1750000000000003) land on the same hundredth.
 pub fn hundredths(value: f64) -> i64 {
     round(round(value * 1e9) / 1e7) as i64
-}
-
-/// `f64::round` (halves away from zero), built on `trunc`: WebAssembly has that as one
-/// instruction, where `round` is a library call, and tipping points round a few thousand
-/// times per slider step. The fraction `x - trunc(x)` is exact, so the result is too.
-pub fn round(x: f64) -> f64 {
-    let whole = x.trunc();
-    let fraction = x - whole;
-    if fraction >= 0.5 {
-        whole + 1.0
-    } else if fraction <= -0.5 {
-        whole - 1.0
-    } else {
-        whole
-    }
 }
 
 /// `value` rounded to two decimals the way ties are decided, for figures a page reads.

@@ -1,7 +1,7 @@
 //! A JSON Schema of the spec, for editors and build checks (`comparison-card schema`).
 //!
 //! The types below exist only to describe the spec to `schemars`; the card never reads them.
-//! [`crate::spec`] stays the authority: it also checks what a schema cannot say (unique ids, a
+//! [`crate::core::spec`] stays the authority: it also checks what a schema cannot say (unique ids, a
 //! score for every option, scores within the spec's own scale). The limits here are spec.rs's,
 //! and `tests/schema.rs` checks both sides agree at every limit.
 
@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 
-use crate::spec::{MAX_CRITERIA, MAX_OPTIONS, MAX_PRIORITY, MIN_CRITERIA, MIN_OPTIONS};
+use crate::core::spec::{MAX_CRITERIA, MAX_OPTIONS, MAX_PRIORITY, MIN_CRITERIA, MIN_OPTIONS};
 
 // spec.rs keeps these private; the same numbers, checked by tests/schema.rs.
 const MAX_ID_CHARS: u32 = 40;
@@ -185,7 +185,7 @@ impl JsonSchema for Priority {
 /// Every label, its English text as the description, and the six level names.
 fn labels(_: &mut SchemaGenerator) -> Schema {
     let mut properties = serde_json::Map::new();
-    for label in crate::labels::LABELS {
+    for label in crate::core::labels::LABELS {
         let mut description = String::from("Default: ");
         description.push_str(label.english);
         if !label.placeholders.is_empty() {
@@ -205,7 +205,7 @@ fn labels(_: &mut SchemaGenerator) -> Schema {
         );
     }
     properties.insert(
-        crate::labels::LEVELS_KEY.to_string(),
+        crate::core::labels::LEVELS_KEY.to_string(),
         serde_json::json!({
             "description": "The six priority level names, from Ignore to Critical.",
             "type": "array",

@@ -1,14 +1,15 @@
 //! The DOM edge: builds a card's shadow DOM once, keeps handles to what changes, and patches only
 //! text and attributes that differ from what is shown. Author text only ever goes in as text.
 
-use crate::chart;
-use crate::labels::{Key, Labels};
-use crate::scoring::Standing;
-use crate::share;
-use crate::spec::{Comparison, Problem, MAX_PRIORITY};
-use crate::state::CardState;
-use crate::text::{self, TallyItem};
-use crate::tree::{Factory, Node, TextNode};
+use crate::core::chart;
+use crate::core::labels::{Key, Labels};
+use crate::core::number;
+use crate::core::scoring::Standing;
+use crate::core::share;
+use crate::core::spec::{Comparison, Problem, MAX_PRIORITY};
+use crate::core::state::CardState;
+use crate::core::text::{self, TallyItem};
+use crate::view::tree::{Factory, Node, TextNode};
 
 /// The card's stylesheet, minified by build.rs: adopted by every shadow root in the browser, and
 /// written into pre-rendered cards.
@@ -171,7 +172,7 @@ impl<F: Factory> Builder<'_, F> {
 fn option_class(base: &str, index: usize) -> String {
     let mut class = String::from(base);
     class.push_str(" o");
-    text::push_uint(&mut class, index as u64 + 1);
+    number::push_uint(&mut class, index as u64 + 1);
     class
 }
 
@@ -262,7 +263,7 @@ fn build_toolbar<F: Factory>(
             let button = b.button(&group, "preset", &preset.name);
             button.set("part", "preset");
             index_text.clear();
-            text::push_uint(&mut index_text, index as u64);
+            number::push_uint(&mut index_text, index as u64);
             button.set(PRESET_ATTRIBUTE, &index_text);
             presets.push(PresetHandles { button, pressed: None });
         }
@@ -310,10 +311,10 @@ fn build_chart<F: Factory>(b: &Builder<F>, card: &F::Node, state: &CardState) ->
             let axis = b.svg(&svg, "g", "axis");
             let line = b.svg(&axis, "line", "");
             scratch.clear();
-            text::push_fixed(&mut scratch, direction.0 * chart::RADIUS, 1);
+            number::push_fixed(&mut scratch, direction.0 * chart::RADIUS, 1);
             line.set("x2", &scratch);
             scratch.clear();
-            text::push_fixed(&mut scratch, direction.1 * chart::RADIUS, 1);
+            number::push_fixed(&mut scratch, direction.1 * chart::RADIUS, 1);
             line.set("y2", &scratch);
             let label = chart::axis_label(direction);
             svg_text(b, &axis, &mut scratch, &label, &criterion.name);
@@ -333,7 +334,7 @@ fn build_chart<F: Factory>(b: &Builder<F>, card: &F::Node, state: &CardState) ->
                 let rect = b.svg(&group, "rect", &option_class("column", index));
                 for (name, value) in [("x", bar.x), ("y", bar.y), ("width", bar.width), ("height", bar.height)] {
                     scratch.clear();
-                    text::push_fixed(&mut scratch, value, 1);
+                    number::push_fixed(&mut scratch, value, 1);
                     rect.set(name, &scratch);
                 }
             }
@@ -356,7 +357,7 @@ fn svg_text<F: Factory>(b: &Builder<F>, parent: &F::Node, scratch: &mut String, 
     let element = b.svg(parent, "text", "");
     for (attribute, value) in [("x", label.x), ("y", label.y)] {
         scratch.clear();
-        text::push_fixed(scratch, value, 1);
+        number::push_fixed(scratch, value, 1);
         element.set(attribute, scratch);
     }
     element.set("text-anchor", label.anchor);
@@ -455,7 +456,7 @@ fn build_rows<F: Factory>(
             let fill = b.child(&track, "span", "bar-fill");
             let score = criterion.scores[option_index];
             scratch.clear();
-            text::push_fixed(&mut scratch, (score - scale.min) / (scale.max - scale.min) * 100.0, 2);
+            number::push_fixed(&mut scratch, (score - scale.min) / (scale.max - scale.min) * 100.0, 2);
             scratch.push('%');
             fill.set_style("width", &scratch);
             scratch.clear();
@@ -473,7 +474,7 @@ fn build_rows<F: Factory>(
             slider.set(name, value);
         }
         scratch.clear();
-        text::push_uint(&mut scratch, index as u64);
+        number::push_uint(&mut scratch, index as u64);
         slider.set(INDEX_ATTRIBUTE, &scratch);
         scratch.clear();
         comparison.labels.push(&mut scratch, Key::PriorityFor, &[("criterion", &criterion.name)]);
@@ -576,7 +577,7 @@ impl<N: Node> CardView<N> {
         for handles in &mut self.tally {
             let count = text::tally_count(tally, handles.item);
             scratch.clear();
-            text::push_uint(scratch, u64::from(count));
+            number::push_uint(scratch, u64::from(count));
             handles.count.set(scratch);
             scratch.clear();
             text::push_tally_label(scratch, comparison, count, handles.item);
@@ -589,7 +590,7 @@ impl<N: Node> CardView<N> {
             if row.shown_tick != tick {
                 if let Some(at) = tick {
                     scratch.clear();
-                    text::push_uint(scratch, u64::from(at));
+                    number::push_uint(scratch, u64::from(at));
                     // Placed by the stylesheet from this one number, through the CSSOM.
                     row.tick.set_style("--at", scratch);
                 }
@@ -609,7 +610,7 @@ impl<N: Node> CardView<N> {
             row.ignored.set(priority == 0);
             if let Some(axis) = &row.axis {
                 scratch.clear();
-                text::push_uint(scratch, u64::from(priority));
+                number::push_uint(scratch, u64::from(priority));
                 axis.set("data-level", scratch);
             }
             row.shown_priority = Some(priority);
@@ -672,7 +673,7 @@ pub fn build_error<F: Factory>(factory: &F, labels: &Labels, problems: &[Problem
         intro.push_str(labels.get(Key::ErrorIntroOne));
     } else {
         let mut count = String::new();
-        text::push_uint(&mut count, problems.len() as u64);
+        number::push_uint(&mut count, problems.len() as u64);
         labels.push(&mut intro, Key::ErrorIntro, &[("count", &count)]);
     }
     b.text_child(&panel, "p", "error-intro", &intro);

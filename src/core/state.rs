@@ -1,8 +1,8 @@
 //! The card's state: one message type, one `update`, and what changed so the view patches only that.
 
-use crate::scoring::{self, OptionSet, Standing, Tally};
-use crate::spec::{Comparison, MAX_PRIORITY};
-use crate::tipping::{self, TippingPoint};
+use super::scoring::{self, OptionSet, Standing, Tally};
+use super::spec::{Comparison, MAX_PRIORITY};
+use super::tipping::{self, TippingPoint};
 
 /// Everything a visitor can do to a card.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

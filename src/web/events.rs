@@ -11,10 +11,10 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
-use crate::spec::Comparison;
-use crate::state::CardState;
+use crate::core::spec::Comparison;
+use crate::core::state::CardState;
 
-#[wasm_bindgen(module = "/src/element.js")]
+#[wasm_bindgen(module = "/src/web/element.js")]
 extern "C" {
     /// `host.dispatchEvent(new CustomEvent(names[event], { bubbles, composed, detail }))` in one
     /// call, instead of one per property of the event's options and a name decoded each time.
@@ -144,7 +144,7 @@ impl Serialize for Totals<'_> {
         let totals = self.0.totals();
         let mut map = serializer.serialize_map(Some(self.1.options.len()))?;
         for (index, key) in self.1.options.iter().enumerate() {
-            let total = totals.and_then(|t| t.get(index)).map(|&t| crate::scoring::to_hundredths(t));
+            let total = totals.and_then(|t| t.get(index)).map(|&t| crate::core::scoring::to_hundredths(t));
             map.serialize_entry(&Key(key), &total)?;
         }
         map.end()

@@ -9,9 +9,9 @@ use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, History, ShadowRoot};
 
-use crate::tree;
+use crate::view::tree;
 
-#[wasm_bindgen(module = "/src/element.js")]
+#[wasm_bindgen(module = "/src/web/element.js")]
 extern "C" {
     #[wasm_bindgen(js_name = applyBatch)]
     fn apply_batch(nodes: &JsValue, codes: &[u32], text: &str);

@@ -5,8 +5,8 @@
 //! Coordinates are in the SVG's own units: the radar is centred on (0, 0) with radius
 //! [`RADIUS`]; the bars sit in a [`BARS_WIDTH`] × [`BARS_HEIGHT`] box.
 
-use crate::spec::Scale;
-use crate::text::push_fixed;
+use super::number::push_fixed;
+use super::spec::Scale;
 
 pub const RADIUS: f64 = 100.0;
 /// Rings drawn behind the polygons, as fractions of the scale.

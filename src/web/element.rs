@@ -11,19 +11,19 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlElement, ShadowRoot};
 
-use crate::dom::{self, Dom};
-use crate::events::{self, CardEvent};
-use crate::js_value;
-use crate::labels::{Key, Labels};
-use crate::share::{self, Saved};
-use crate::spec::{self, Problem, MAX_PRIORITY};
-use crate::state::{CardState, Msg};
-use crate::tree::{self, Node};
+use crate::core::labels::{Key, Labels};
+use crate::core::share::{self, Saved};
+use crate::core::spec::{self, Problem, MAX_PRIORITY};
+use crate::core::state::{CardState, Msg};
+use crate::view::tree::{self, Node};
 use crate::view::{self, CardView, Features, ACTION_ATTRIBUTE, COPY_ACTION, PRESET_ATTRIBUTE};
+use crate::web::dom::{self, Dom};
+use crate::web::events::{self, CardEvent};
+use crate::web::js_value;
 
 pub const TAG_NAME: &str = "comparison-card";
 
-#[wasm_bindgen(module = "/src/element.js")]
+#[wasm_bindgen(module = "/src/web/element.js")]
 extern "C" {
     /// `Intl.NumberFormat`'s decimal separator for a language tag; `None` for a tag it refuses.
     #[wasm_bindgen(js_name = decimalSeparator)]
@@ -72,7 +72,7 @@ fn install_panic_hook() {
             message.push_str(" at ");
             message.push_str(location.file());
             message.push(':');
-            crate::text::push_uint(&mut message, u64::from(location.line()));
+            crate::core::number::push_uint(&mut message, u64::from(location.line()));
         }
         web_sys::console::error_1(&JsValue::from_str(&message));
     }));

@@ -1,40 +1,11 @@
-//! What the view needs from a document, so one builder makes both the live card (the DOM, in
-//! `dom.rs`) and its pre-rendered HTML (here): the same elements, classes and text, hence the same
-//! layout, which is what lets a pre-rendered card upgrade without moving the page.
+//! The view's HTML backend: a tree held in memory and written out as HTML, for pre-rendering.
 //!
-//! The HTML side escapes every text and attribute value, so author text stays text here too.
+//! Every text and attribute value is escaped, so author text stays text here too.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-/// An element the view builds and later patches.
-pub trait Node: Clone {
-    type Text: TextNode;
-    fn set(&self, name: &str, value: &str);
-    fn toggle(&self, name: &str, on: bool);
-    fn append(&self, child: &Self);
-    /// Appends a text node and returns it, for text that changes.
-    fn append_text(&self, text: &str) -> Self::Text;
-    /// Replaces the content with one text node.
-    fn set_text(&self, text: &str);
-    /// Sets one CSS property (through the CSSOM in the DOM, which a strict `style-src` allows).
-    fn set_style(&self, property: &str, value: &str);
-    /// A range input's value.
-    fn set_number(&self, value: u8);
-}
-
-pub trait TextNode {
-    fn set_data(&self, text: &str);
-}
-
-/// Makes elements.
-pub trait Factory {
-    type Node: Node;
-    fn element(&self, tag: &str) -> Self::Node;
-    fn svg_element(&self, tag: &str) -> Self::Node;
-}
-
-// ---- HTML ----
+use super::tree::{Factory, Node, TextNode};
 
 /// Elements the HTML parser closes by itself; they are written without a closing tag.
 const VOID: [&str; 2] = ["input", "br"];
@@ -185,7 +156,7 @@ impl Node for HtmlNode {
 
     fn set_number(&self, value: u8) {
         let mut text = String::new();
-        crate::text::push_uint(&mut text, u64::from(value));
+        crate::core::number::push_uint(&mut text, u64::from(value));
         self.set("value", &text);
     }
 }

@@ -41,7 +41,7 @@ export function dispatchCardEvent(host, names, event, detail) {
 }
 
 // Reads an `input` event in one call: the slider it came from (its data-index, written by
-// src/view.rs) and where it stands, as index * 8 + level; undefined for anything else.
+// src/view/card.rs) and where it stands, as index * 8 + level; undefined for anything else.
 export function sliderStep(event) {
   const slider = event.target;
   const index = slider?.localName === 'input' ? slider.getAttribute('data-index') : null;
@@ -125,7 +125,7 @@ export function defineCardElement(tagName, createController) {
   return true;
 }
 
-// Does one batch of the card's DOM work, written by src/dom.rs (the `Op` numbers there): `nodes`
+// Does one batch of the card's DOM work, written by src/web/dom.rs (the `Op` numbers there): `nodes`
 // is the card's node list (its shadow root first, then every node the batch creates, in order),
 // `codes` the instructions, `text` every string they use, one after another, sliced by length.
 // Strings only ever become text nodes, text content or attribute values, never markup.

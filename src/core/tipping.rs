@@ -8,8 +8,8 @@
 
 use std::cmp::Reverse;
 
-use crate::scoring::{self, Standing};
-use crate::spec::{Criterion, Scale, MAX_OPTIONS, MAX_PRIORITY};
+use super::scoring::{self, Standing};
+use super::spec::{Criterion, Scale, MAX_OPTIONS, MAX_PRIORITY};
 
 /// Moving criterion `criterion`'s slider to `at` makes option `leader` lead on its own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -8,23 +8,22 @@
 //! draws into its shadow root and the fallback, which has no slot there, is no longer shown.
 //! Before the fallback comes a declarative shadow root holding the live card's own markup and
 //! stylesheet at the author's priorities, built by the same view code the browser runs (through
-//! [`crate::tree`]): browsers draw it at once, before any script, and when the module loads the
+//! [`crate::view::tree`]): browsers draw it at once, before any script, and when the module loads the
 //! live card replaces it with an identical tree, so nothing on the page moves. Browsers without
 //! declarative shadow DOM ignore the template and show the fallback. The wasm never uses this
 //! module.
 
-mod html;
-
-use crate::labels::Key;
-use crate::scoring::{OptionSet, Standing};
-use crate::spec::{Comparison, MAX_PRIORITY};
-use crate::state::CardState;
-use crate::text;
-use crate::tree::HtmlFactory;
+use super::markup::Html;
+use crate::core::labels::Key;
+use crate::core::number;
+use crate::core::scoring::{OptionSet, Standing};
+use crate::core::spec::{Comparison, MAX_PRIORITY};
+use crate::core::state::CardState;
+use crate::core::text;
+use crate::view::html::HtmlFactory;
 use crate::view::{self, Features};
-use html::Html;
 
-pub use html::{push_escaped, push_script_json};
+pub use super::markup::{push_escaped, push_script_json};
 
 /// The fallback's root: `<div class="cc-fallback" data-cc-fallback>`, for the live element to find.
 pub const FALLBACK_CLASS: &str = "cc-fallback";
@@ -144,7 +143,7 @@ pub fn render_static(comparison: &Comparison) -> String {
 fn option_class(base: &str, index: usize) -> String {
     let mut class = String::from(base);
     class.push_str(" o");
-    text::push_uint(&mut class, index as u64 + 1);
+    number::push_uint(&mut class, index as u64 + 1);
     class
 }
 
@@ -272,7 +271,7 @@ fn best_for(html: &mut Html, comparison: &Comparison) {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::spec;
+    use crate::core::spec;
 
     fn comparison(scores: [[u8; 3]; 2]) -> Comparison {
         let criteria: Vec<_> = scores

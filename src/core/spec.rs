@@ -7,9 +7,9 @@
 use serde::de::Deserializer;
 use std::fmt;
 
-use crate::labels::{self, Labels, LABELS, LEVELS_KEY};
-use crate::text::{push_trimmed, push_uint};
-use crate::value::Value;
+use super::labels::{self, Labels, LABELS, LEVELS_KEY};
+use super::number::{push_trimmed, push_uint};
+use super::value::Value;
 
 pub const MIN_OPTIONS: usize = 2;
 pub const MAX_OPTIONS: usize = 6;

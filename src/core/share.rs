@@ -4,8 +4,8 @@
 //! Everything read here comes from outside the card (a pasted link, an old visit), so nothing is
 //! trusted: a value that does not fit the spec is reported as malformed and then ignored.
 
-use crate::spec::{Comparison, MAX_PRIORITY};
-use crate::text::push_uint;
+use super::number::push_uint;
+use super::spec::{Comparison, MAX_PRIORITY};
 
 /// What the fragment holds for one card.
 #[derive(Debug, Clone, PartialEq, Eq)]

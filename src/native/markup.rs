@@ -1,7 +1,7 @@
 //! Writing HTML as text: escaping, elements, and JSON fit to sit inside a `<script>`.
 
 /// The same escaping as the pre-rendered card's HTML tree.
-pub use crate::tree::push_escaped;
+pub use crate::view::html::push_escaped;
 
 /// Appends JSON text without the white space between tokens, and with every `<` written as
 /// `\u003c`. In a `<script>` element, `</script>` or `<!--` inside author text could otherwise end

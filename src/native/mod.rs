@@ -1,0 +1,7 @@
+//! For authoring tools, never part of the shipped card: the card as static HTML (the CLI's
+//! `render`, the studio's snippet) and, natively only, the spec's JSON Schema.
+
+mod markup;
+pub mod render;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;

@@ -3,6 +3,7 @@
 //! uses only modules listed above it.
 
 pub mod chart;
+pub mod contract;
 pub mod labels;
 pub mod number;
 pub mod scoring;

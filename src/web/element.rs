@@ -21,7 +21,7 @@ use crate::web::dom::{self, Dom};
 use crate::web::events::{self, CardEvent};
 use crate::web::js_value;
 
-pub const TAG_NAME: &str = "comparison-card";
+pub use crate::core::contract::TAG_NAME;
 
 #[wasm_bindgen(module = "/src/web/element.js")]
 extern "C" {

@@ -11,6 +11,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
+use crate::core::contract;
 use crate::core::spec::Comparison;
 use crate::core::state::CardState;
 
@@ -33,9 +34,7 @@ pub enum CardEvent {
     CtaClick,
 }
 
-const EVENT_NAMES: [&str; 3] = ["prioritychange", "verdictchange", "ctaclick"];
-
-/// [`EVENT_NAMES`] as one JavaScript array, shared with what a step dispatches after the card is
+/// The event names of [`contract::EVENTS`] as one JavaScript array, shared with what a step dispatches after the card is
 /// no longer borrowed.
 #[derive(Clone)]
 pub struct EventNames(Rc<JsValue>);
@@ -70,7 +69,7 @@ impl EventKeys {
             presets: comparison.presets.iter().map(|p| JsValue::from_str(&p.id)).collect(),
             fields: FIELDS.iter().map(|&f| JsValue::from_str(f)).collect(),
             names: EventNames(Rc::new(
-                EVENT_NAMES.iter().map(|&n| JsValue::from_str(n)).collect::<js_sys::Array>().into(),
+                contract::names(contract::EVENTS).map(JsValue::from_str).collect::<js_sys::Array>().into(),
             )),
         }
     }

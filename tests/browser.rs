@@ -1232,3 +1232,52 @@ async fn labels_and_the_elements_language_change_words_and_numbers() {
     assert_eq!(texts(&card, ".total-value"), ["8.5", "7.3"]);
     card.remove();
 }
+
+#[wasm_bindgen(inline_js = "export function intlDecimal(tag) {
+  try {
+    return new Intl.NumberFormat(tag).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '';
+  } catch {
+    return 'refused';
+  }
+}")]
+extern "C" {
+    /// What Chromium's `Intl.NumberFormat` writes as the decimal separator for `tag`.
+    #[wasm_bindgen(js_name = intlDecimal)]
+    fn intl_decimal(tag: &str) -> String;
+}
+
+/// Tags for which Chromium carries number data (its ICU build has none for some languages, such
+/// as `is`, `az` or `mk`, and writes the dot there; the table follows CLDR for those).
+const TAGS_CHROMIUM_KNOWS: &str = "af am ar ar-AE ar-DZ ar-EG ar-MA ar-SA ar-TN bg bn ca cs da de de-AT de-CH \
+    de-DE de-LI de-LU el en en-AU en-CA en-DE en-GB en-IN en-NL en-SE en-US en-ZA es es-419 es-AR es-CO es-ES \
+    es-MX es-US et fa fa-AF fi fil fr fr-BE fr-CA fr-CH gu he hi hr hu id it it-CH it-IT ja kn ko lt lv ml mr ms \
+    ms-BN nb nl nl-BE no pa pa-PK pl pt pt-BR pt-PT ro ru sk sl sr sr-Latn sv sw sw-CD ta te th tr uk ur ur-IN vi \
+    zh zh-Hant-TW zh-HK de-XX sr-Latn-ME";
+
+#[wasm_bindgen_test]
+fn the_decimal_table_agrees_with_chromiums_intl() {
+    let tags: Vec<&str> = TAGS_CHROMIUM_KNOWS.split_whitespace().collect();
+    assert!(tags.len() >= 60, "{} tags", tags.len());
+    let mut differences = Vec::new();
+    for tag in tags.iter().copied().chain(["de_DE", "not a language!", ""]) {
+        let intl = intl_decimal(tag);
+        let intl = if intl == "refused" { ".".to_string() } else { intl };
+        let table = comparison_card::core::locale::decimal_separator(tag).to_string();
+        if intl != table {
+            differences.push(format!("{tag}: Intl {intl:?}, table {table:?}"));
+        }
+    }
+    assert!(differences.is_empty(), "{differences:#?}");
+}
+
+#[wasm_bindgen_test]
+async fn the_live_card_takes_its_separator_from_the_table_not_intl() {
+    // Chromium has no number data for Icelandic and would write a dot; CLDR (and the
+    // pre-rendered card) write a comma, and the live card must match the pre-render.
+    let card = mount_with(DEMO, &[("lang", "is")]).await;
+    assert_eq!(texts(&card, ".total-value"), ["8,5", "7,3"]);
+    card.remove();
+    let card = mount_with(DEMO, &[("lang", "fa")]).await;
+    assert_eq!(texts(&card, ".total-value"), ["8٫5", "7٫3"]);
+    card.remove();
+}

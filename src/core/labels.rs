@@ -82,7 +82,7 @@ pub struct Labels {
     given: Vec<Option<String>>,
     levels: Option<Vec<String>>,
     /// The decimal separator of the page's language: `.` unless the element's `lang` says
-    /// otherwise (set by the element, through `Intl.NumberFormat`).
+    /// otherwise (set by the element and by pre-rendering, from [`super::locale`]).
     pub decimal: Option<char>,
 }
 

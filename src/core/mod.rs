@@ -5,6 +5,7 @@
 pub mod chart;
 pub mod contract;
 pub mod labels;
+pub mod locale;
 pub mod number;
 pub mod scoring;
 pub mod share;

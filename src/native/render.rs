@@ -15,6 +15,7 @@
 
 use super::markup::Html;
 use crate::core::labels::Key;
+use crate::core::locale;
 use crate::core::number;
 use crate::core::scoring::{OptionSet, Standing};
 use crate::core::spec::{Comparison, MAX_PRIORITY};
@@ -71,7 +72,7 @@ pub fn render_element(comparison: &Comparison, spec_json: &str, attributes: &Att
     let mut html = Html::default();
     // Numbers in the element's language, as the live card will write them.
     let mut comparison = comparison.clone();
-    comparison.labels.decimal = attributes.lang.as_deref().and_then(decimal_for_lang);
+    comparison.labels.decimal = attributes.lang.as_deref().map(locale::decimal_separator);
     let comparison = &comparison;
     html.raw(&tag).raw(&render_shadow(comparison, attributes.features())).raw("\n");
     html.open("script", &[("type", "application/json")]);
@@ -92,22 +93,6 @@ pub fn render_shadow(comparison: &Comparison, features: Features) -> String {
     out.push_str(&card.to_html());
     out.push_str("</template>");
     out
-}
-
-/// The decimal separator a language writes, for pre-rendering; the live card asks the browser
-/// (`Intl.NumberFormat`). Languages that write a comma, by their primary subtag; a dot otherwise.
-pub fn decimal_for_lang(lang: &str) -> Option<char> {
-    const COMMA: [&str; 24] = [
-        "bg", "cs", "da", "de", "el", "es", "et", "fi", "fr", "hr", "hu", "id", "it", "lt", "lv", "nb", "nl", "pl",
-        "pt", "ro", "ru", "sk", "sv", "uk",
-    ];
-    let primary = lang.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-    // Swiss German and Liechtenstein write a dot.
-    let lower = lang.to_ascii_lowercase();
-    if lower.starts_with("de-ch") || lower.starts_with("de-li") {
-        return Some('.');
-    }
-    Some(if COMMA.contains(&primary.as_str()) { ',' } else { '.' })
 }
 
 /// The fallback alone, at the author's priorities.

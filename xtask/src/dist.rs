@@ -145,7 +145,7 @@ pub fn inline_specs(page: &str, www: &Path) -> Result<String, String> {
         let mut comparison = comparison_card::core::spec::parse(&mut serde_json::Deserializer::from_str(&spec))
             .map_err(|problems| format!("www/{file}: {problems:?}"))?;
         let (features, lang) = element_features(&out);
-        comparison.labels.decimal = lang.as_deref().and_then(comparison_card::native::render::decimal_for_lang);
+        comparison.labels.decimal = lang.as_deref().map(comparison_card::core::locale::decimal_separator);
         out.push_str(&comparison_card::native::render::render_shadow(&comparison, features));
         // Every `<` escaped (in valid JSON it can only be inside a string, where `\u003c` means the
         // same), so no author text can end the script or open a comment in it; the author's

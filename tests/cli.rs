@@ -210,7 +210,9 @@ fn sentences(file: &str) -> (String, String) {
 fn render_prints_the_element_with_the_spec_and_a_static_card() {
     let (markup, html) = render(DEMO);
     assert!(
-        markup.starts_with("<comparison-card>\n<template shadowrootmode=\"open\"><style>:host{"),
+        markup.starts_with(&format!(
+            "{DEFAULT_LOADING}<comparison-card>\n<template shadowrootmode=\"open\"><style>:host{{"
+        )),
         "{}",
         &markup[..80]
     );
@@ -276,9 +278,43 @@ fn render_prints_the_element_with_the_spec_and_a_static_card() {
     assert_eq!(links[0].text().collect::<String>(), "Book a free stack consultation");
 }
 
+/// What `render` writes before the element by default: the module beside the page.
+const DEFAULT_LOADING: &str = "<link rel=\"modulepreload\" href=\"comparison-card.js\">
+<link rel=\"preload\" href=\"comparison-card.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>
+<script type=\"module\" src=\"comparison-card.js\"></script>
+";
+
+#[test]
+fn render_writes_the_lines_that_load_the_module_and_preload_its_wasm() {
+    let (markup, _) = render(DEMO);
+    assert!(markup.starts_with(DEFAULT_LOADING), "{}", &markup[..200]);
+
+    // From another folder: the wasm is preloaded from beside the module, without its query.
+    let url = "https://cdn.example.com/cc/v1/comparison-card.js?v=2&x=\"y\"";
+    let output = run(&["render", DEMO, "--module", url]);
+    assert_eq!(status(&output), 0, "{}", stderr(&output));
+    let html = Html::parse_document(&stdout(&output));
+    let attr = |selector: &str, name: &str| {
+        let found = select(&html, selector);
+        assert_eq!(found.len(), 1, "{selector}");
+        found[0].value().attr(name).map(str::to_string)
+    };
+    assert_eq!(attr("link[rel=modulepreload]", "href").as_deref(), Some(url), "escaped, read back whole");
+    assert_eq!(attr("script[type=module]", "src").as_deref(), Some(url));
+    let wasm = "link[rel=preload][as=fetch][type=\"application/wasm\"]";
+    assert_eq!(attr(wasm, "href").as_deref(), Some("https://cdn.example.com/cc/v1/comparison-card.wasm"));
+    assert_eq!(attr(wasm, "crossorigin").as_deref(), Some(""), "anonymous, as the module's fetch asks");
+
+    let output = run(&["render", DEMO, "--module", "none"]);
+    assert!(stdout(&output).starts_with("<comparison-card>\n"), "none leaves the lines out");
+    for wrong in [&["render", DEMO, "--module"][..], &["render", DEMO, "--module", ""]] {
+        assert_eq!(status(&run(wrong)), 2, "{wrong:?}");
+    }
+}
+
 #[test]
 fn render_writes_the_attributes_it_is_given() {
-    let output = run(&["render", DEMO, "--id", "pick", "--share", "--persist", "--no-chart"]);
+    let output = run(&["render", DEMO, "--id", "pick", "--share", "--persist", "--no-chart", "--module", "none"]);
     assert_eq!(status(&output), 0, "{}", stderr(&output));
     let markup = stdout(&output);
     assert!(markup.starts_with("<comparison-card id=\"pick\" share persist chart=\"none\">\n"), "{}", &markup[..60]);
@@ -333,22 +369,23 @@ fn render_escapes_hostile_author_text() {
     });
     let file = TempFile::json(&spec);
     let (markup, html) = render(file.path());
+    let markup = markup.strip_prefix(DEFAULT_LOADING).expect("the loading lines first");
 
     assert_eq!(markup.matches("</script>").count(), 1, "only the script's own end tag");
     assert!(!markup.contains("<img") && !markup.contains("<svg onload") && !markup.contains("<b>"));
-    assert_eq!(select(&html, "script").len(), 1);
+    assert_eq!(select(&html, "script:not([type=module])").len(), 1);
     for element in ["img", "svg:not(.chart-svg)", "b", "p > li", "table table"] {
         assert!(select(&html, element).is_empty(), "{element} in the output");
     }
     // The pre-rendered card holds the same text, as text.
-    let shadow = shadow_root(&markup);
+    let shadow = shadow_root(markup);
     assert_eq!(texts(&shadow, ".title"), ["<img src=x onerror=alert(1)>"]);
     assert_eq!(texts(&shadow, ".row-name"), ["<b>bold</b>"]);
     assert_eq!(texts(&shadow, ".cta"), ["<svg onload=alert(3)>"]);
     for element in ["img", "svg:not(.chart-svg)", "b", "script"] {
         assert!(select(&shadow, element).is_empty(), "{element} in the pre-rendered card");
     }
-    let script = texts(&html, "script");
+    let script = texts(&html, "script:not([type=module])");
     assert!(script[0].contains("\\u003c/script>\\u003cscript>alert(0)"), "{}", script[0]);
     assert_eq!(serde_json::from_str::<Value>(&script[0]).unwrap(), spec);
 
@@ -443,7 +480,7 @@ fn the_schema_describes_the_fields_to_come() {
 
 #[test]
 fn render_speaks_the_specs_language_in_both_parts() {
-    let output = run(&["render", "www/specs/hosting-de.json", "--lang", "de"]);
+    let output = run(&["render", "www/specs/hosting-de.json", "--module", "none", "--lang", "de"]);
     assert_eq!(status(&output), 0, "{}", stderr(&output));
     let markup = stdout(&output);
     assert!(markup.starts_with("<comparison-card lang=\"de\">"));

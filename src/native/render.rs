@@ -47,6 +47,32 @@ impl Attributes {
     }
 }
 
+/// The module's file name beside the page, `comparison-card render`'s default `--module`.
+pub const DEFAULT_MODULE_URL: &str = "comparison-card.js";
+/// The wasm's file name; the module fetches it from its own folder.
+pub const WASM_FILE_NAME: &str = "comparison-card.wasm";
+
+/// The lines that load the card, for a page's `<head>` (they work in the body too): a
+/// `modulepreload` for the module, a preload for the wasm, and the module's script. The preload
+/// lets the wasm download start with the module instead of after it has run. It must match the
+/// module's own request for the browser to reuse it (otherwise the wasm is fetched twice):
+/// wasm-bindgen's `fetch(url)` asks in `cors` mode with same-origin credentials, which is what
+/// `as="fetch" crossorigin` (anonymous) asks for too. The wasm sits beside the module, as
+/// `new URL('comparison-card.wasm', import.meta.url)` finds it.
+pub fn loading_hints(module_url: &str) -> String {
+    let folder_end = module_url.find(['?', '#']).unwrap_or(module_url.len());
+    let folder = module_url[..folder_end].rfind('/').map_or("", |slash| &module_url[..=slash]);
+    let mut out = String::from("<link rel=\"modulepreload\" href=\"");
+    push_escaped(&mut out, module_url);
+    out.push_str("\">\n<link rel=\"preload\" href=\"");
+    push_escaped(&mut out, folder);
+    out.push_str(WASM_FILE_NAME);
+    out.push_str("\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n<script type=\"module\" src=\"");
+    push_escaped(&mut out, module_url);
+    out.push_str("\"></script>\n");
+    out
+}
+
 /// The whole element: the live card in a declarative shadow root, the spec in a JSON script,
 /// then the static fallback.
 ///

@@ -1127,3 +1127,34 @@ fn a_missing_wasm_file_leaves_the_pre_rendered_card_and_says_why() {
     assert!(errors[0].starts_with("comparison-card: could not load"), "{errors:?}");
     assert!(errors[0].contains("no-wasm/comparison-card.wasm"), "{errors:?}");
 }
+
+#[test]
+#[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]
+fn the_wasm_is_preloaded_and_downloaded_once() {
+    let (session, _) = open_demo();
+    for card in ["#node-vs-python", "#hosting", "#hosting-de"] {
+        wait_for_card(&session, card);
+    }
+    // Resource timing lists every request the page made for the wasm. The preload starts it
+    // (initiator "link"); the module's `fetch` must then take the preloaded response: a preload
+    // whose mode or credentials differ from the fetch's is left unused and the wasm comes twice.
+    let requests = session
+        .eval(
+            "return performance.getEntriesByType('resource')
+               .filter((entry) => new URL(entry.name).pathname.endsWith('/comparison-card.wasm'))
+               .map((entry) => entry.initiatorType);",
+            json!([]),
+        )
+        .unwrap();
+    assert_eq!(requests, json!(["link"]), "one request for the wasm, started by the preload");
+    let module = session
+        .eval(
+            "return performance.getEntriesByType('resource')
+               .filter((entry) => new URL(entry.name).pathname.endsWith('/comparison-card.js'))
+               .length;",
+            json!([]),
+        )
+        .unwrap();
+    assert_eq!(module, json!(1), "one request for the module");
+    assert_eq!(page_errors(&session), Vec::<String>::new());
+}

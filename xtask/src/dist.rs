@@ -19,7 +19,7 @@ const WASM_OPT_PASSES: [&str; 9] =
 const CORE_NAME: &str = "comparison-card-core";
 /// What `dist/` ships for the card: the one module an author includes, and the wasm beside it.
 pub const ENTRY_FILE: &str = "comparison-card.js";
-pub const WASM_FILE: &str = "comparison-card.wasm";
+pub const WASM_FILE: &str = comparison_card::native::render::WASM_FILE_NAME;
 
 pub struct Report {
     pub dir: PathBuf,
@@ -119,6 +119,7 @@ pub fn build(root: &Path) -> Result<Report, String> {
     copy_tree(&www, &dist, &|path| path.file_name().is_some_and(|n| n != "index.html" && n != ENTRY_FILE))?;
     let page = std::fs::read_to_string(www.join("index.html")).map_err(|e| format!("www/index.html: {e}"))?;
     let page = inline_specs(&page, &www)?;
+    let page = with_loading_hints(&page)?;
     std::fs::write(dist.join("index.html"), page).map_err(|e| e.to_string())?;
 
     let wasm = Size::of(&read(&dist.join(WASM_FILE))?);
@@ -158,6 +159,19 @@ pub fn inline_specs(page: &str, www: &Path) -> Result<String, String> {
     }
     out.push_str(rest);
     Ok(out)
+}
+
+/// The demo page's module script, replaced by the lines `comparison-card render` writes: the
+/// same script after a `modulepreload` for it and a preload for the wasm, so both downloads
+/// start at once.
+fn with_loading_hints(page: &str) -> Result<String, String> {
+    let script = format!("<script type=\"module\" src=\"{ENTRY_FILE}\"></script>\n");
+    let at = page.find(&script).ok_or_else(|| format!("www/index.html: no {}", script.trim_end()))?;
+    // The page's indentation, kept on every line.
+    let indent = &page[page[..at].rfind('\n').map_or(0, |n| n + 1)..at];
+    let hints = comparison_card::native::render::loading_hints(ENTRY_FILE);
+    let hints = hints.trim_end().replace('\n', &format!("\n{indent}"));
+    Ok(format!("{}{hints}\n{}", &page[..at], &page[at + script.len()..]))
 }
 
 /// The features and the language the last `<comparison-card …>` tag in `page` asks for.

@@ -10,8 +10,11 @@ use crate::input::{self, SpecFile};
 const USAGE: &str = "\
 usage: comparison-card validate SPEC.json   check a spec and list every problem
        comparison-card render SPEC.json [--id ID] [--lang LANG] [--share] [--persist] [--no-chart]
+                                  [--module URL]
                                             print the <comparison-card> element, pre-rendered,
-                                            with those attributes
+                                            with those attributes, after the lines that load
+                                            the module from URL (default comparison-card.js;
+                                            none: leave them out)
        comparison-card schema               print the spec's JSON Schema
 
 SPEC.json may be - for standard input.
@@ -31,7 +34,7 @@ pub fn run(args: &[OsString]) -> Result<(), Failure> {
     let rest = args.get(1..).unwrap_or_default();
     match (command.as_deref(), rest) {
         (Some("validate"), [path]) => validate(input::read(path)?),
-        (Some("render"), [path, flags @ ..]) => render(input::read(path)?, &attributes(flags)?),
+        (Some("render"), [path, flags @ ..]) => render(input::read(path)?, &render_options(flags)?),
         (Some("schema"), []) => print(&schema::spec_schema_text()),
         (Some("help" | "--help" | "-h"), []) => print(&format!("{USAGE}\n")),
         (Some("--version" | "-V"), []) => print(&format!("comparison-card {}\n", env!("CARGO_PKG_VERSION"))),
@@ -53,14 +56,24 @@ fn validate(file: SpecFile) -> Result<(), Failure> {
     print(&format!("{}: valid, {} options, {criteria} {noun}\n", file.name, comparison.options.len()))
 }
 
-fn render(file: SpecFile, attributes: &render::Attributes) -> Result<(), Failure> {
-    let comparison = checked(file.parsed)?;
-    print(&render::render_element(&comparison, &file.text, attributes))
+/// What `render` writes besides the spec: the element's attributes, and the module's URL for
+/// the loading lines before it (`None`: leave them out, as for a second card on a page).
+struct RenderOptions {
+    attributes: render::Attributes,
+    module_url: Option<String>,
 }
 
-/// The element attributes `render` writes, from its flags.
-fn attributes(flags: &[OsString]) -> Result<render::Attributes, Failure> {
+fn render(file: SpecFile, options: &RenderOptions) -> Result<(), Failure> {
+    let comparison = checked(file.parsed)?;
+    let mut out = options.module_url.as_deref().map(render::loading_hints).unwrap_or_default();
+    out.push_str(&render::render_element(&comparison, &file.text, &options.attributes));
+    print(&out)
+}
+
+/// The element attributes and module URL `render` writes, from its flags.
+fn render_options(flags: &[OsString]) -> Result<RenderOptions, Failure> {
     let mut attributes = render::Attributes::default();
+    let mut module_url = Some(render::DEFAULT_MODULE_URL.to_string());
     let mut flags = flags.iter().map(|flag| flag.to_string_lossy());
     while let Some(flag) = flags.next() {
         match flag.as_ref() {
@@ -75,10 +88,15 @@ fn attributes(flags: &[OsString]) -> Result<render::Attributes, Failure> {
                 Some(lang) => attributes.lang = Some(lang.into_owned()),
                 None => return Err(usage("`--lang` needs a value")),
             },
+            "--module" => match flags.next() {
+                Some(url) if url == "none" => module_url = None,
+                Some(url) if !url.is_empty() => module_url = Some(url.into_owned()),
+                _ => return Err(usage("`--module` needs a URL, or none")),
+            },
             other => return Err(usage(&format!("unknown flag `{other}` for `render`"))),
         }
     }
-    Ok(attributes)
+    Ok(RenderOptions { attributes, module_url })
 }
 
 /// The comparison, or every problem on standard error, one `path: message` per line.

@@ -26,10 +26,6 @@ extern "C" {
     #[wasm_bindgen(js_name = applyBatch)]
     pub fn apply_batch(nodes: &JsValue, codes: &[u32], text: &str);
 
-    /// `Intl.NumberFormat`'s decimal separator for a language tag; `None` for a tag it refuses.
-    #[wasm_bindgen(js_name = decimalSeparator)]
-    pub fn decimal_separator_for(lang: &str) -> Option<String>;
-
     /// Fetches a spec's text; resolves to `{ ticket, text }` or `{ ticket, failure }`, never rejects.
     #[wasm_bindgen(js_name = fetchSpec)]
     pub fn fetch_spec(url: &str, ticket: u32) -> js_sys::Promise;

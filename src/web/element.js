@@ -19,16 +19,6 @@ function guarded(action) {
   }
 }
 
-// The decimal separator the page's language writes ("," in German), for the card's numbers.
-// A malformed language tag makes Intl throw; then the card keeps the dot.
-export function decimalSeparator(lang) {
-  try {
-    return new Intl.NumberFormat(lang).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? null;
-  } catch {
-    return null;
-  }
-}
-
 // Fetches a src= spec as text. The answer carries the ticket it was asked with, so the card can
 // tell an answer to its latest src from a late one; it always resolves, saying what failed.
 export function fetchSpec(url, ticket) {

@@ -8,6 +8,7 @@ use web_sys::HtmlElement;
 use super::bindings::{self, Dom};
 use super::js_value;
 use crate::core::labels::Labels;
+use crate::core::locale;
 use crate::core::spec::{self, Comparison, Problem};
 
 /// What the page set through the `spec` property.
@@ -97,8 +98,9 @@ fn js_error_message(error: &JsValue, fallback: &str) -> String {
 }
 
 /// The decimal separator of the element's language (its own `lang`, an ancestor's, or the
-/// page's), as `Intl.NumberFormat` writes it; `None` for the default dot.
+/// page's), from the core's table, as pre-rendering writes it (not `Intl`, whose first call is
+/// slow on a phone); `None` for the default dot.
 pub fn decimal_separator(host: &HtmlElement) -> Option<char> {
     let lang = host.raw().closest("[lang]")?.get_attribute("lang").filter(|lang| !lang.is_empty())?;
-    bindings::decimal_separator_for(&lang)?.chars().next()
+    Some(locale::decimal_separator(&lang))
 }

@@ -376,6 +376,8 @@ class PlainComparisonCard extends HTMLElement {
   #standing = null;
   #tipping = [];
   #refs = null;
+  /** A slider moved since the last `change`: its prioritychange waits for the release. */
+  #uncommitted = false;
 
   constructor() {
     super();
@@ -386,6 +388,7 @@ class PlainComparisonCard extends HTMLElement {
     }
     this.shadowRoot.adoptedStyleSheets = [sheet];
     this.shadowRoot.addEventListener('input', (event) => this.#onInput(event));
+    this.shadowRoot.addEventListener('change', () => this.#onRelease());
     this.shadowRoot.addEventListener('click', (event) => this.#onClick(event));
   }
 
@@ -393,6 +396,7 @@ class PlainComparisonCard extends HTMLElement {
 
   set spec(value) {
     this.#spec = value;
+    this.#uncommitted = false;
     this.#render();
   }
 
@@ -665,16 +669,24 @@ class PlainComparisonCard extends HTMLElement {
     this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, detail }));
   }
 
-  /** The priorities moved: patch, then prioritychange, and verdictchange when the result changed. */
-  #changed() {
+  /**
+   * The priorities moved: patch, then prioritychange (unless a slider is still held: then it
+   * waits for `change`), and verdictchange when the result changed. Each event its own detail.
+   */
+  #changed(committed) {
     const before = this.#standing.key;
     this.#recompute();
     this.#update();
     const spec = this.#spec;
-    const detail = this.#detail();
-    this.#dispatch('prioritychange', detail);
+    if (committed) this.#dispatch('prioritychange', this.#detail());
     // A page listener may have replaced the spec meanwhile; then this verdict is stale.
-    if (this.#standing.key !== before && this.#spec === spec) this.#dispatch('verdictchange', detail);
+    if (this.#standing.key !== before && this.#spec === spec) this.#dispatch('verdictchange', this.#detail());
+  }
+
+  #onRelease() {
+    if (!this.#uncommitted || !this.#refs) return;
+    this.#uncommitted = false;
+    this.#dispatch('prioritychange', this.#detail());
   }
 
   #onInput(event) {
@@ -688,7 +700,8 @@ class PlainComparisonCard extends HTMLElement {
     this.#priorities[index] = level;
     this.#preset = -1;
     this.#refs.rowRefs[index].sliderAt = level;
-    this.#changed();
+    this.#uncommitted = true;
+    this.#changed(false);
   }
 
   /** Preset buttons, Reset, and the call to action. */
@@ -717,7 +730,7 @@ class PlainComparisonCard extends HTMLElement {
     this.#preset = preset;
     if (moved) {
       this.#priorities = target.slice();
-      this.#changed();
+      this.#changed(true);
     } else if (presetChanged) {
       this.#update();
     }

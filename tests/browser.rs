@@ -92,16 +92,31 @@ fn slider(card: &HtmlElement, criterion: &str) -> HtmlInputElement {
     find(card, &format!(".row[data-criterion='{criterion}'] input[type=range]")).unchecked_into()
 }
 
-/// Moves a slider the way a visitor does: a new value, then a bubbling `input` event.
+/// Moves a slider the way a keyboard step does: a new value, then bubbling `input` and `change`.
 fn move_slider(card: &HtmlElement, criterion: &str, level: u8) {
     step(&slider(card, criterion), level);
 }
 
 fn step(input: &HtmlInputElement, level: u8) {
+    drag(input, level);
+    release(input);
+}
+
+/// A slider dragged to `level` and still held: only `input`.
+fn drag(input: &HtmlInputElement, level: u8) {
     input.set_value_as_number(f64::from(level));
+    fire(input, "input");
+}
+
+/// The slider let go: `change`.
+fn release(input: &HtmlInputElement) {
+    fire(input, "change");
+}
+
+fn fire(input: &HtmlInputElement, name: &str) {
     let init = EventInit::new();
     init.set_bubbles(true);
-    input.dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+    input.dispatch_event(&Event::new_with_event_init_dict(name, &init).unwrap()).unwrap();
 }
 
 const DEMO_CRITERIA: [&str; 6] = ["concurrency", "ai-ml", "productivity", "full-stack", "real-time", "community"];
@@ -284,8 +299,9 @@ async fn events_bubble_out_composed_with_the_detail() {
 
     recorder.clear();
     move_slider(&card, "ai-ml", 0);
-    assert_eq!(recorder.names(), ["prioritychange", "verdictchange"]);
-    let (_, detail, _) = recorder.events.borrow()[1].clone();
+    // A keyboard step: `input` changes the verdict, `change` commits the priority.
+    assert_eq!(recorder.names(), ["verdictchange", "prioritychange"]);
+    let (_, detail, _) = recorder.events.borrow()[0].clone();
     assert!(get(&detail, &["leader"]).is_null());
     assert!(get(&detail, &["totals", "node"]).is_null());
     card.remove();
@@ -565,6 +581,36 @@ async fn the_getter_returns_what_was_set_even_when_it_is_wrong() {
     card.remove();
 }
 
+/// A drag sends `prioritychange` once, when the slider is let go, not on every `input`; a new
+/// leader is announced during the drag, at the step that makes it.
+#[wasm_bindgen_test]
+async fn a_drag_commits_one_prioritychange_and_announces_the_leader_as_it_changes() {
+    let card = mount(DEMO).await;
+    let recorder = Recorder::on(&card);
+    let ai_ml = slider(&card, "ai-ml");
+    // AI / ML from Important up to Critical, then back to High: Python never leads.
+    for level in [4, 5, 4] {
+        drag(&ai_ml, level);
+    }
+    assert_eq!(recorder.names(), Vec::<String>::new(), "nothing committed while the slider is held");
+    release(&ai_ml);
+    assert_eq!(recorder.names(), ["prioritychange"]);
+    assert_eq!(get(&recorder.events.borrow()[0].1, &["priorities", "ai-ml"]).as_f64(), Some(4.0));
+    release(&ai_ml);
+    assert_eq!(recorder.names().len(), 1, "a second change without a move commits nothing new");
+
+    // Ignoring Full-stack JavaScript ties the demo: the verdict changes during the drag.
+    recorder.clear();
+    let full_stack = slider(&card, "full-stack");
+    drag(&full_stack, 2);
+    drag(&full_stack, 0);
+    assert_eq!(recorder.names(), ["verdictchange"], "the tie is news at once");
+    drag(&full_stack, 1);
+    release(&full_stack);
+    assert_eq!(recorder.names(), ["verdictchange", "verdictchange", "prioritychange"]);
+    card.remove();
+}
+
 #[wasm_bindgen_test]
 async fn no_stale_verdict_event_after_a_listener_replaces_the_spec() {
     let card = mount(DEMO).await;
@@ -576,17 +622,18 @@ async fn no_stale_verdict_event_after_a_listener_replaces_the_spec() {
     assert!(text(&card, ".verdict").starts_with("Node.js leads by 0.5"), "{}", text(&card, ".verdict"));
     let recorder = Recorder::on(&card);
     move_slider(&card, "full-stack", 4);
-    assert_eq!(recorder.names(), ["prioritychange", "verdictchange"], "this step changes the leader");
+    assert_eq!(recorder.names(), ["verdictchange", "prioritychange"], "this step changes the leader");
     move_slider(&card, "full-stack", 5);
     recorder.clear();
 
+    // A preset sends both events from one action: ML pipeline hands the lead to Python.
     let hosting = js_sys::JSON::parse(HOSTING).unwrap();
     let target = card.clone();
     let _swap = EventListener::once(&card, "prioritychange", move |_| {
         Reflect::set(&target, &"spec".into(), &hosting).unwrap();
     });
-    move_slider(&card, "full-stack", 4);
-    // The step fired prioritychange, whose listener swapped the spec: no verdictchange for the old one.
+    click(&card, ".preset[data-preset='1']");
+    // The preset fired prioritychange, whose listener swapped the spec: no verdictchange for the old one.
     assert_eq!(recorder.names(), ["prioritychange"]);
     assert_eq!(text(&card, ".title"), "Where should a small web app live?");
     card.remove();
@@ -697,7 +744,7 @@ async fn two_moves_in_one_task_leave_a_working_card() {
     assert_eq!(slider(&card, "ai-ml").value_as_number(), 5.0, "the visitor's priority survived");
     let recorder = Recorder::on(&card);
     move_slider(&card, "full-stack", 0);
-    assert_eq!(recorder.names()[0], "prioritychange", "the card still listens");
+    assert!(recorder.names().contains(&"prioritychange".to_string()), "the card still listens");
     card.remove();
 }
 
@@ -1302,8 +1349,8 @@ async fn no_event_follows_the_removal_of_the_card() {
     let recorder = Recorder::on(&card);
     let target = card.clone();
     let _listener = EventListener::new(&card, "prioritychange", move |_| target.remove());
-    // Ignoring Full-stack JavaScript ties the demo: normally two events.
-    move_slider(&card, "full-stack", 0);
+    // The ML pipeline preset gives Python the lead: normally two events.
+    click(&card, ".preset[data-preset='1']");
     assert_eq!(recorder.names(), vec!["prioritychange".to_string()]);
 }
 
@@ -1317,14 +1364,14 @@ async fn each_event_gets_its_own_detail() {
         Reflect::set(&event.detail(), &"stamped".into(), &JsValue::TRUE).unwrap();
         Reflect::set(&event.detail(), &"leader".into(), &"edited".into()).unwrap();
     });
-    // Ignoring Full-stack JavaScript ties the demo, so the verdict changes too.
-    move_slider(&card, "full-stack", 0);
+    // The ML pipeline preset gives Python the lead, so the verdict changes too.
+    click(&card, ".preset[data-preset='1']");
     let events = recorder.events.borrow();
     assert_eq!(events.len(), 2, "prioritychange and verdictchange");
     let (priority, verdict) = (&events[0].1, &events[1].1);
     assert!(!Object::is(priority, verdict));
     assert!(get(verdict, &["stamped"]).is_undefined());
-    assert!(get(verdict, &["leader"]).is_null(), "a tie has no leader, whatever the other listener wrote");
+    assert_eq!(get(verdict, &["leader"]).as_string().as_deref(), Some("python"), "whatever the other listener wrote");
 }
 
 /// After the visitor follows an in-page anchor, Copy link still copies an address that

@@ -46,8 +46,14 @@ pub const PROPERTIES: &[Entry] = &[entry(
 
 /// The events the element sends. Their order is the order of `CardEvent` in the web layer.
 pub const EVENTS: &[Entry] = &[
-    entry("prioritychange", "after every priority change a visitor makes (slider, preset, reset)"),
-    entry("verdictchange", "after a change that gives a different leader, or a different set of tied options"),
+    entry(
+        "prioritychange",
+        "once per committed priority change: a slider let go (`change`), each keyboard step, a preset, Reset; not during a drag",
+    ),
+    entry(
+        "verdictchange",
+        "after a change that gives a different leader, or a different set of tied options, during a drag too",
+    ),
     entry("ctaclick", "when the visitor follows the call to action, before the browser navigates"),
 ];
 

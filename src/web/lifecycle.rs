@@ -50,6 +50,9 @@ struct Live {
     view: CardView<dom::Handle>,
     nodes: Nodes,
     keys: EventKeys,
+    /// A slider moved since the last `change`: its `prioritychange` waits for the release, so a
+    /// drag sends one, not one per pixel.
+    uncommitted: bool,
     /// Delegated listeners on the shadow root (see `input.rs`), dropped with the card.
     _listeners: [EventListener; 3],
 }
@@ -111,8 +114,10 @@ impl Lifecycle {
             Message::Fetched(answer) => self.fetched(&answer, card),
             Message::Visitor(msg) => return self.visitor(msg, card),
             Message::Committed => {
-                if let Some((host, live)) = self.live() {
-                    persistence::save(host, &live.state);
+                let Phase::Shown(Shown { host, live: Some(live) }) = &mut self.phase else { return None };
+                persistence::save(host, &live.state);
+                if std::mem::take(&mut live.uncommitted) {
+                    return Some(outbox(host, live, &[CardEvent::PriorityChange], card));
                 }
             }
             Message::CopyLink => self.copy_link(card),
@@ -256,14 +261,23 @@ impl Lifecycle {
             }
             view.patch(state);
         });
-        if !matches!(msg, Msg::SetPriority { .. }) {
-            // Presets and Reset are whole actions; a slider saves when it is let go.
-            persistence::save(host, &live.state);
-        }
-        let events: &[CardEvent] = if changes.result {
-            &[CardEvent::PriorityChange, CardEvent::VerdictChange]
+        let events: &[CardEvent] = if matches!(msg, Msg::SetPriority { .. }) {
+            // A slider saves and says `prioritychange` when it is let go (`change`, which a
+            // keyboard step sends at once); a new leader is news during the drag already.
+            live.uncommitted = true;
+            if changes.result {
+                &[CardEvent::VerdictChange]
+            } else {
+                return None;
+            }
         } else {
-            &[CardEvent::PriorityChange]
+            // Presets and Reset are whole actions.
+            persistence::save(host, &live.state);
+            if changes.result {
+                &[CardEvent::PriorityChange, CardEvent::VerdictChange]
+            } else {
+                &[CardEvent::PriorityChange]
+            }
         };
         Some(outbox(host, live, events, card))
     }
@@ -315,7 +329,7 @@ fn go_live(host: &HtmlElement, state: CardState, card: &Rc<Card>) -> Option<Box<
     let (view, nodes) = shadow::mount(host, |factory| view::build(factory, &state, features))?;
     let keys = EventKeys::new(state.comparison());
     let _listeners = input::listen(&host.shadow_root()?, card);
-    Some(Box::new(Live { state, view, nodes, keys, _listeners }))
+    Some(Box::new(Live { state, view, nodes, keys, uncommitted: false, _listeners }))
 }
 
 /// The events `names`, each with its own detail of the current state.

@@ -170,9 +170,21 @@ impl Session {
     }
 
     /// A PNG of the whole page, beyond the viewport.
+    ///
+    /// Card rows have `content-visibility: auto`: rows away from the viewport are not painted
+    /// until a visitor scrolls to them, and a capture beyond the viewport is no scroll, so they
+    /// would come out blank. For the capture only, every card's rows are drawn as a scroll would.
     pub fn full_page_png(&self) -> Result<Vec<u8>> {
         use base64::Engine as _;
-        let shot = self.cdp("Page.captureScreenshot", json!({ "format": "png", "captureBeyondViewport": true }))?;
+        const SHOW_ROWS: &str = "for (const card of document.querySelectorAll('comparison-card')) {
+               for (const row of card.shadowRoot?.querySelectorAll('.row') ?? []) {
+                 row.style.contentVisibility = arguments[0] ? 'visible' : '';
+               }
+             }";
+        self.eval(SHOW_ROWS, json!([true]))?;
+        let shot = self.cdp("Page.captureScreenshot", json!({ "format": "png", "captureBeyondViewport": true }));
+        self.eval(SHOW_ROWS, json!([false]))?;
+        let shot = shot?;
         let data = shot.get("data").and_then(Value::as_str).ok_or("no screenshot data")?;
         base64::engine::general_purpose::STANDARD.decode(data).map_err(|e| e.to_string())
     }

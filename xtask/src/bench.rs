@@ -2,7 +2,6 @@
 //! side by side in one headless Chromium run. Prints a table of figures with their ratios and
 //! writes it as JSON to `target/bench/results.json`. It times nothing in the tests.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -192,7 +191,7 @@ fn sizes(files: &[Vec<u8>]) -> Value {
         let size = Size::of(bytes);
         all[0] += size.raw;
         all[1] += size.gzip;
-        all[2] += brotli_size(bytes);
+        all[2] += size.brotli;
     }
     json!({ "raw": all[0], "gzip": all[1], "brotli": all[2] })
 }
@@ -206,15 +205,6 @@ fn total(mut parts: Value) -> Value {
     }
     parts["total"] = json!({ "raw": sum[0], "gzip": sum[1], "brotli": sum[2] });
     parts
-}
-
-fn brotli_size(bytes: &[u8]) -> u64 {
-    let mut out = Vec::new();
-    {
-        let mut writer = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
-        let _ = writer.write_all(bytes);
-    }
-    out.len() as u64
 }
 
 /// Opens a benchmark page and waits for its result.

@@ -11,14 +11,14 @@ use std::time::{Duration, Instant};
 
 use crate::{dist, serve, tools};
 
-/// The card's wasm and JavaScript together, gzip -9, may not pass this: growth shows at once.
-/// It sits just above the current size. A size step lowers it; a feature that has to add bytes
-/// raises it in the same commit, with its measured cost in the README's size table, so growth
-/// is a decision someone reads. It was 40,000 before the decision features (47,765); `src=`
-/// specs and the `theme` attribute brought the card to 49,802, labels and `lang` to 53,6xx;
-/// wasm-opt passes chosen by measured gzip and the batched DOM edge to 51,337. The target stays
-/// 25,000.
-const SIZE_BUDGET_GZIP: u64 = 51_500;
+/// The card's wasm and JavaScript together, brotli 11 (what CDNs serve), may not pass this:
+/// growth shows at once. It sits just above the current size. A size step lowers it; a feature
+/// that has to add bytes raises it in the same commit, with its measured cost in the README's
+/// size table, so growth is a decision someone reads. Until the visitor's-wait issue it was a
+/// gzip -9 budget (51,500 at the end, already passed by 52,857 after the element split); brotli 11
+/// was then 46,219 (wasm 42,477, JavaScript 3,742). The target is 40,000 brotli 11 (25,000 gzip
+/// stays the aim).
+const SIZE_BUDGET_BROTLI: u64 = 46_300;
 
 struct Outcome {
     name: &'static str,
@@ -51,8 +51,8 @@ pub fn run(root: &Path) -> Result<(), String> {
     let report = dist::build(root)?;
     report.print();
     let build_took = build_started.elapsed();
-    let shipped = report.total().gzip;
-    let within_budget = shipped <= SIZE_BUDGET_GZIP;
+    let shipped = report.total().brotli;
+    let within_budget = shipped <= SIZE_BUDGET_BROTLI;
 
     // dist/ as shipped, plus the end-to-end tests' own pages beside it (never in dist/).
     let e2e_site = root.join("target").join("e2e-site");
@@ -107,7 +107,7 @@ pub fn run(root: &Path) -> Result<(), String> {
     }
     println!("  release build of dist/: {:.1}s; screenshots in {}", build_took.as_secs_f64(), screenshots.display());
     let verdict = if within_budget { "within" } else { "OVER" };
-    println!("  card shipped: {shipped} bytes gzip -9, {verdict} the {SIZE_BUDGET_GZIP}-byte budget");
+    println!("  card shipped: {shipped} bytes brotli 11, {verdict} the {SIZE_BUDGET_BROTLI}-byte budget");
     println!("  whole run: {:.1}s", started.elapsed().as_secs_f64());
     let passed: u64 = outcomes.iter().map(|o| o.passed).sum();
     let failed: u64 = outcomes.iter().map(|o| o.failed).sum();

@@ -7,7 +7,6 @@
 //! right after, in order: nothing is dropped, and the card is never entered twice.
 
 use std::cell::{Cell, RefCell};
-use std::collections::VecDeque;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
@@ -95,7 +94,9 @@ pub struct Card {
     /// Counts the page's requests for a new spec (`spec` or `src` set), as they are made: an
     /// event prepared before a newer request is not sent.
     requests: Cell<u32>,
-    queue: RefCell<VecDeque<Message>>,
+    /// Waiting messages, oldest first. A few at most, so a `Vec` (its code is in the wasm
+    /// anyway) rather than a `VecDeque`.
+    queue: RefCell<Vec<Message>>,
     busy: Cell<bool>,
     lifecycle: RefCell<Lifecycle>,
 }
@@ -103,12 +104,15 @@ pub struct Card {
 impl Card {
     /// Queues `message`, and runs the queue unless the card is already running it.
     pub fn send(self: &Rc<Self>, message: Message) {
-        self.queue.borrow_mut().push_back(message);
+        self.queue.borrow_mut().push(message);
         if self.busy.replace(true) {
             return;
         }
         loop {
-            let next = self.queue.borrow_mut().pop_front();
+            let next = {
+                let mut queue = self.queue.borrow_mut();
+                (!queue.is_empty()).then(|| queue.remove(0))
+            };
             let Some(message) = next else { break };
             // Page code may run inside `handle` (DOM work firing `focusout`) and inside `send`
             // (event listeners); either may call back into this card, which only queues.
@@ -173,7 +177,7 @@ impl CardController {
         let card = Card {
             spec_value: RefCell::new(JsValue::NULL),
             requests: Cell::new(0),
-            queue: RefCell::new(VecDeque::new()),
+            queue: RefCell::new(Vec::new()),
             busy: Cell::new(false),
             lifecycle: RefCell::new(Lifecycle::default()),
         };

@@ -7,51 +7,59 @@
 //! region (`sr-Latn-RS`); the region's rule wins, then the language's, then the dot. A tag that is
 //! not of that shape (`de_DE`, empty) also gets the dot, as `Intl` refuses it.
 
-/// Languages that write a decimal comma, whatever the region (unless [`REGIONS`] says otherwise).
-const COMMA: &str = "af az be bg bs ca cs da de el es et eu fi fo fr gl hr hu hy id is it ka kk ky lb lt lv mk nb nl nn no pl pt ro ru sk sl sq sr sv tr uk uz vi";
+/// Languages whose separator is not the dot, whatever the region (unless [`REGIONS`] says
+/// otherwise), as two-letter codes one after another: the wasm carries bytes, not a string table
+/// to split.
+const LANGUAGES: [(char, &[u8]); 2] = [
+    (',', b"afazbebgbscacsdadeeleseteufifofrglhrhuhyidisitkakkkylbltlvmknbnlnnnoplptroruskslsqsrsvtrukuzvi"),
+    ('٫', b"fa"),
+];
 
-/// Regions whose separator differs from their language's: language, separator, regions.
-const REGIONS: [(&str, char, &str); 11] = [
-    ("de", '.', "ch li"),
-    ("it", '.', "ch"),
-    ("es", '.', "419 br bz cu do gt hn mx ni pa pe pr sv us"),
-    ("en", ',', "at be cz de dk ee es fi fr ge hu id it lt lv nl no pl pt ro se si sk ua za"),
-    ("ms", ',', "bn id"),
-    ("sw", ',', "cd"),
-    ("ar", '٫', "bh dj eg er il iq jo km kw lb mr om ps qa sa sd so ss sy td ye"),
-    ("ar", ',', "dz ly ma tn"),
-    ("pa", '٫', "pk"),
-    ("ur", '٫', "in"),
-    ("uz", '٫', "af"),
+/// Regions whose separator differs from their language's: language, separator, regions (two
+/// letters each; `19` stands for UN area 419, Latin America, the one numeric region with a rule).
+const REGIONS: [(&[u8; 2], char, &[u8]); 11] = [
+    (b"de", '.', b"chli"),
+    (b"it", '.', b"ch"),
+    (b"es", '.', b"19brbzcudogthnmxnipapeprsvus"),
+    (b"en", ',', b"atbeczdedkeeesfifrgehuiditltlvnlnoplptrosesiskuaza"),
+    (b"ms", ',', b"bnid"),
+    (b"sw", ',', b"cd"),
+    (b"ar", '٫', b"bhdjegeriliqjokmkwlbmrompsqasasdsosssytdye"),
+    (b"ar", ',', b"dzlymatn"),
+    (b"pa", '٫', b"pk"),
+    (b"ur", '٫', b"in"),
+    (b"uz", '٫', b"af"),
 ];
 
 /// The decimal separator for `lang`, a BCP 47 language tag such as `de`, `de-CH` or `fa`.
 pub fn decimal_separator(lang: &str) -> char {
-    let lower = lang.to_ascii_lowercase();
-    let mut subtags = lower.split('-');
-    let language = subtags.next().unwrap_or("");
-    if !(2..=3).contains(&language.len()) || !language.bytes().all(|b| b.is_ascii_lowercase()) {
-        return '.';
-    }
-    // The region is the first later subtag of two letters or three digits (after any script).
-    let region = subtags.take(2).find(|subtag| {
-        (subtag.len() == 2 && subtag.bytes().all(|b| b.is_ascii_lowercase()))
-            || (subtag.len() == 3 && subtag.bytes().all(|b| b.is_ascii_digit()))
-    });
+    let mut subtags = lang.split('-');
+    // Every language with a rule has a two-letter code; longer ones (`fil`) write the dot.
+    let Some(language) = subtags.next().and_then(two_letters) else { return '.' };
+    // The region follows the language, or a four-letter script (`sr-Latn-RS`).
+    let region = subtags.take(2).find_map(|subtag| if subtag == "419" { Some(*b"19") } else { two_letters(subtag) });
     if let Some(region) = region {
         for (rule_language, separator, regions) in REGIONS {
-            if rule_language == language && regions.split(' ').any(|r| r == region) {
+            if *rule_language == language && listed(regions, region) {
                 return separator;
             }
         }
     }
-    if language == "fa" {
-        '٫'
-    } else if COMMA.split(' ').any(|l| l == language) {
-        ','
-    } else {
-        '.'
+    LANGUAGES.iter().find(|(_, languages)| listed(languages, language)).map_or('.', |(separator, _)| *separator)
+}
+
+/// A subtag of two ASCII letters, in lower case.
+fn two_letters(subtag: &str) -> Option<[u8; 2]> {
+    match subtag.as_bytes() {
+        [a, b] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => {
+            Some([a.to_ascii_lowercase(), b.to_ascii_lowercase()])
+        }
+        _ => None,
     }
+}
+
+fn listed(codes: &[u8], code: [u8; 2]) -> bool {
+    codes.chunks_exact(2).any(|listed| listed == code)
 }
 
 #[cfg(test)]
@@ -84,6 +92,15 @@ mod tests {
             ("ja", '.'),
         ] {
             assert_eq!(decimal_separator(tag), expected, "{tag}");
+        }
+    }
+
+    #[test]
+    fn the_tables_hold_two_lower_case_letters_per_code() {
+        let lists = super::LANGUAGES.iter().map(|(_, codes)| *codes).chain(super::REGIONS.iter().map(|r| r.2));
+        for codes in lists {
+            assert_eq!(codes.len() % 2, 0, "{:?}", std::str::from_utf8(codes));
+            assert!(codes.iter().all(|b| b.is_ascii_lowercase() || *b == b'1' || *b == b'9'), "{codes:?}");
         }
     }
 

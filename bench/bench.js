@@ -1,5 +1,5 @@
 // The benchmark page. `cargo xtask bench` opens it once per measurement with
-//   ?impl=wasm|js  &spec=demo|large  &mode=startup|update|memory  [&layout=1]
+//   ?impl=wasm|js  &spec=demo|large  &mode=startup|update|memory|drag  [&layout=1] [&cv=off]
 // and reads the result from window.__bench. Nothing here is timed but the card's own work.
 
 import { largeSpec } from './large-spec.js';
@@ -130,7 +130,41 @@ async function memory(spec) {
   };
 }
 
-const run = { startup, update, memory }[mode];
+/** The time of the next frame's start, as requestAnimationFrame gives it. */
+const frameTime = () => new Promise((resolve) => requestAnimationFrame((time) => resolve(time)));
+
+/**
+ * A visitor dragging the first slider: one step per frame, handled at the frame's start as a
+ * pointer move is, for 120 frames; `cv=off` turns the rows' content-visibility off to compare.
+ * Returns how many frames took longer than a 60 Hz frame (17.5 ms, clear of timer jitter).
+ */
+async function drag(spec) {
+  await import(impl.module);
+  const card = mount(spec);
+  await rendered();
+  if (params.get('cv') === 'off') {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('.row { content-visibility: visible; contain-intrinsic-size: none; }');
+    card.shadowRoot.adoptedStyleSheets = [...card.shadowRoot.adoptedStyleSheets, sheet];
+  }
+  for (let i = 0; i < 10; i += 1) await frame();
+  const slider = card.shadowRoot.querySelector('input[type=range]');
+  const path = [4, 5, 4, 3, 2, 1, 0, 1, 2, 3];
+  const deltas = [];
+  let last = await frameTime();
+  for (let n = 0; n < 120; n += 1) {
+    slider.valueAsNumber = path[n % path.length];
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+    const now = await frameTime();
+    deltas.push(now - last);
+    last = now;
+  }
+  slider.dispatchEvent(new Event('change', { bubbles: true }));
+  deltas.sort((a, b) => a - b);
+  return { late: deltas.filter((d) => d > 17.5).length, frames: deltas.length, median_ms: quantile(deltas, 0.5) };
+}
+
+const run = { startup, update, memory, drag }[mode];
 window.__bench = null;
 (async () => {
   try {

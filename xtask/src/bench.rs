@@ -207,6 +207,64 @@ fn total(mut parts: Value) -> Value {
     parts
 }
 
+/// Loads per card and variant for `--visitor`'s drag figures, alternating.
+const VISITOR_LOADS: usize = 9;
+
+/// `cargo xtask bench --visitor`, the part done so far: a visitor dragging a slider on a slow
+/// phone (CPU slowed 4× through the DevTools protocol), both cards, both specs, with the rows'
+/// `content-visibility` on (as shipped) and off; frames over 17.5 ms out of 120, the median of
+/// 9 loads with their range. Network throttling, interactive time and blocking time are not
+/// measured yet.
+pub fn run_visitor(root: &Path) -> Result<(), String> {
+    let chromedriver = tools::ensure_browser()?;
+    let report = dist::build(root)?;
+    let site = assemble_site(root, &report.dir)?;
+    let listener = serve::bind(0)?;
+    let address = listener.local_addr().map_err(|e| e.to_string())?;
+    std::thread::spawn(move || serve::serve_forever(listener, site, serve::Headers::CrossOriginIsolated));
+    let driver = Chromedriver::start(&chromedriver)?;
+    let session = Session::start(&driver.url)?;
+    session.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": 4 }))?;
+    let mut results = serde_json::Map::new();
+    println!();
+    println!("drag, CPU 4×: frames over 17.5 ms of 120, median (range) of {VISITOR_LOADS} loads");
+    for spec in SPECS {
+        for cv in ["on", "off"] {
+            let mut late: [Vec<f64>; 2] = Default::default();
+            for _ in 0..VISITOR_LOADS {
+                for (index, implementation) in IMPLS.iter().enumerate() {
+                    let url = format!(
+                        "http://{address}/bench/bench.html?impl={implementation}&spec={spec}&mode=drag&cv={cv}"
+                    );
+                    late[index].push(number(&measure(&session, &url)?, "late")?);
+                }
+            }
+            let mut line = format!("  {spec:<6} content-visibility {cv:<3}");
+            for (index, implementation) in IMPLS.iter().enumerate() {
+                let values = &mut late[index];
+                let middle = median(values);
+                let (low, high) = (values[0], values[values.len() - 1]);
+                line.push_str(&format!("  {implementation}: {middle:>3} ({low}–{high})"));
+                results.insert(
+                    format!("{implementation}_{spec}_cv_{cv}"),
+                    json!({ "late_median": middle, "late_min": low, "late_max": high }),
+                );
+            }
+            println!("{line}");
+        }
+    }
+    drop(session);
+    drop(driver);
+    let out = root.join("target").join("bench");
+    std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+    std::fs::write(
+        out.join("visitor.json"),
+        serde_json::to_string_pretty(&Value::Object(results)).map_err(|e| e.to_string())?,
+    )
+    .map_err(|e| e.to_string())?;
+    Ok(())
+}
+
 /// Opens a benchmark page and waits for its result.
 fn measure(session: &Session, url: &str) -> Result<Value, String> {
     session.goto(url)?;

@@ -4,6 +4,7 @@
 //! - `cargo xtask demo`  builds, then serves `dist/` on 127.0.0.1 and prints the address
 //! - `cargo xtask test`  installs what is missing, then runs every test: native, browser, end to end
 //! - `cargo xtask bench` the Rust card against a plain JavaScript card, in headless Chromium
+//!   (`--visitor`: dragging on a phone-speed CPU)
 
 mod bench;
 mod dist;
@@ -14,7 +15,7 @@ mod tools;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <dist | demo [--port N] | test | bench [--updates]>";
+const USAGE: &str = "usage: cargo xtask <dist | demo [--port N] | test | bench [--updates | --visitor]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -23,6 +24,7 @@ fn main() -> ExitCode {
         Some("dist") => dist::build(&root).map(|report| report.print()),
         Some("demo") => demo(&root, &args[1..]),
         Some("test") => testing::run(&root),
+        Some("bench") if args.iter().any(|a| a == "--visitor") => bench::run_visitor(&root),
         Some("bench") => bench::run(&root, args.iter().any(|a| a == "--updates")),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");

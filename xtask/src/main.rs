@@ -2,7 +2,9 @@
 //!
 //! - `cargo xtask dist`  builds the release card into `dist/`
 //! - `cargo xtask demo`  builds, then serves `dist/` on 127.0.0.1 and prints the address
-//! - `cargo xtask test`  installs what is missing, then runs every test: native, browser, end to end
+//! - `cargo xtask test`  installs what is missing, then runs every test: native, browser, end to
+//!   end, WordPress (`--only wordpress,e2e` runs the named suites)
+//! - `cargo xtask wordpress` builds the WordPress plugin's zip and prints its path last
 //! - `cargo xtask bench` the Rust card against a plain JavaScript card, in headless Chromium
 
 mod bench;
@@ -10,6 +12,7 @@ mod dist;
 mod serve;
 mod testing;
 mod tools;
+mod wordpress;
 // The end-to-end tests' WebDriver client, shared rather than written twice.
 #[allow(dead_code)]
 #[path = "../../tests/e2e/webdriver.rs"]
@@ -18,7 +21,8 @@ mod webdriver;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <dist | demo [--port N] | test | bench [--updates]>";
+const USAGE: &str =
+    "usage: cargo xtask <dist | demo [--port N] | test [--only SUITE,…] | wordpress | bench [--updates]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -26,7 +30,12 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("dist") => dist::build(&root).map(|report| report.print()),
         Some("demo") => demo(&root, &args[1..]),
-        Some("test") => testing::run(&root),
+        Some("test") => match &args[1..] {
+            [] => testing::run(&root, None),
+            [flag, suites] if flag == "--only" => testing::run(&root, Some(suites)),
+            _ => Err(USAGE.to_string()),
+        },
+        Some("wordpress") => wordpress::build(&root),
         Some("bench") => bench::run(&root, args.iter().any(|a| a == "--updates")),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");

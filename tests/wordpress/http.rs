@@ -9,6 +9,8 @@ use base64::Engine as _;
 
 pub struct Response {
     pub status: u16,
+    /// The status line and the headers, as sent.
+    pub head: String,
     pub body: String,
 }
 
@@ -55,5 +57,5 @@ pub fn send(method: &str, url: &str, auth: &Auth, headers: &[(&str, &str)], body
         .nth(1)
         .and_then(|s| s.parse().ok())
         .ok_or_else(|| format!("{url}: no status in {head}"))?;
-    Ok(Response { status, body: body.to_string() })
+    Ok(Response { status, head: head.to_string(), body: body.to_string() })
 }

@@ -290,7 +290,20 @@ fn an_author_publishes_the_block_the_shortcode_and_the_element() {
             )
             .unwrap();
         assert_eq!(hints, json!([1, 1, 1]), "{url}: modulepreload, wasm preload, module");
+        // wpautop neither wrapped the card in a paragraph nor split it into two.
+        let placement = session
+            .eval(
+                "return [document.querySelectorAll('comparison-card').length,
+                   document.querySelector(arguments[0]).closest('p') === null];",
+                json!([selector]),
+            )
+            .unwrap();
+        assert_eq!(placement, json!([1, true]), "{url}: one card, outside any paragraph");
     }
+    // Served as application/wasm, so the browser compiles it while it downloads.
+    let wasm = session.eval("return document.querySelector('link[rel=preload][as=fetch]').href;", json!([])).unwrap();
+    let reply = send("GET", wasm.as_str().unwrap(), &Auth::default(), &[], b"").unwrap();
+    assert!(reply.head.to_ascii_lowercase().contains("content-type: application/wasm"), "{}", reply.head);
     session.goto(&block_post).unwrap();
     assert_card_shows_spec(&session, "#block-card", &spec);
     site.screenshot(&session, "wordpress-block-post.png");

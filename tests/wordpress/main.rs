@@ -7,9 +7,6 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod http;
-#[path = "../e2e/webdriver.rs"]
-#[allow(dead_code)]
-mod webdriver;
 
 use std::path::PathBuf;
 use std::process::Command;

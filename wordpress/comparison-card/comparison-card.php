@@ -5,7 +5,7 @@
  * Version:           0.1.0
  * Requires at least: 6.1
  * Requires PHP:      7.4
- * License:           MIT
+ * License:           MIT OR Apache-2.0
  * Text Domain:       comparison-card
  *
  * @package ComparisonCard

@@ -24,7 +24,7 @@ const WEB_USER: &str = "www-data";
 /// Installs and starts what is missing, runs the WordPress tests, and stops Apache again.
 pub fn suite(root: &Path, zip: &Path, webdriver_url: &str) -> Outcome {
     let started = Instant::now();
-    match prepare(root, zip) {
+    match prepare(zip) {
         Ok(site) => {
             let outcome = testing::suite(
                 "wordpress",
@@ -59,10 +59,11 @@ struct Site {
     apache: Apache,
 }
 
-fn prepare(root: &Path, zip: &Path) -> Result<Site, String> {
+fn prepare(zip: &Path) -> Result<Site, String> {
     tools::ensure_debian_packages(&PACKAGES)?;
-    let work = root.join("target").join("wordpress-site");
-    // The web server's user runs the setup script and reads the zip, so both live in its folder.
+    // The web server's user runs the setup script, reads the zip and writes PHP's log, so they live
+    // in the temporary folder, which it can reach wherever the project is checked out.
+    let work = std::env::temp_dir().join("comparison-card-wordpress");
     std::fs::create_dir_all(&work).map_err(|e| e.to_string())?;
     let setup = work.join("setup.php");
     std::fs::write(&setup, include_str!("setup.php")).map_err(|e| e.to_string())?;

@@ -362,6 +362,41 @@ fn the_editor_previews_the_live_card_and_the_problems_of_a_spec() {
     assert!(problems[0].as_str().unwrap().contains("options"), "the card lists the spec's problems: {problems}");
     assert!(problems[1].as_str().unwrap().contains("The spec is not valid JSON: Syntax error."), "{problems}");
     site.screenshot(&session, "wordpress-editor.png");
+
+    // The author pastes a new spec into the block's settings and saves, as in the editor; read
+    // back from the database after kses, it shows exactly.
+    let mut typed = spec.clone();
+    typed["title"] = json!("Typed & saved <in the editor> -- \"as is\"");
+    session
+        .eval(
+            "const editor = wp.data.select('core/block-editor');
+             const good = editor.getBlocks().find((b) => b.attributes.cardId === 'good');
+             wp.data.dispatch('core/block-editor').selectBlock(good.clientId);
+             wp.data.dispatch('core/edit-post').openGeneralSidebar('edit-post/block');",
+            json!([]),
+        )
+        .unwrap();
+    session
+        .wait_for(
+            "const area = document.querySelector('.components-textarea-control__input');
+             if (!area) return false;
+             // React listens for input events; set the value as typing would.
+             Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set.call(area, arguments[0]);
+             area.dispatchEvent(new Event('input', { bubbles: true }));
+             wp.data.dispatch('core/editor').savePost();
+             return true;",
+            json!([serde_json::to_string_pretty(&typed).unwrap()]),
+        )
+        .unwrap();
+    session
+        .wait_for(
+            "const editor = wp.data.select('core/editor');
+             return !editor.isSavingPost() && editor.didPostSaveRequestSucceed() && !editor.isEditedPostDirty();",
+            json!([]),
+        )
+        .unwrap();
+    session.goto(&format!("{}/wp-admin/post.php?post={id}&action=edit", site.url)).unwrap();
+    assert_card_shows_spec_beside(&session, "#good", &typed, true);
 }
 
 #[test]

@@ -377,6 +377,10 @@ fn the_editor_previews_the_live_card_and_the_problems_of_a_spec() {
         )
         .unwrap();
     session
+        .wait_for("return document.querySelector('.components-textarea-control__input') !== null;", json!([]))
+        .unwrap();
+    site.screenshot(&session, "wordpress-editor-settings.png");
+    session
         .wait_for(
             "const area = document.querySelector('.components-textarea-control__input');
              if (!area) return false;

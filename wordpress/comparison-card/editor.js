@@ -29,7 +29,8 @@
 			el(
 				blockEditor.MediaUploadCheck,
 				null,
-				el( blockEditor.MediaUpload, {
+				// Spaced from the text area below it, like the panel's other controls.
+				el( 'div', { style: { marginBottom: '16px' } }, el( blockEditor.MediaUpload, {
 					allowedTypes: [ 'application/json' ],
 					value: attributes.attachmentId,
 					onSelect: function ( media ) {
@@ -44,7 +45,7 @@
 								: __( 'Choose a .json spec file', 'comparison-card' )
 						);
 					},
-				} )
+				} ) )
 			),
 			attributes.attachmentId
 				? el(

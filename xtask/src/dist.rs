@@ -20,6 +20,8 @@ const CORE_NAME: &str = "comparison-card-core";
 /// What `dist/` ships for the card: the one module an author includes, and the wasm beside it.
 pub const ENTRY_FILE: &str = "comparison-card.js";
 pub const WASM_FILE: &str = "comparison-card.wasm";
+/// The studio page's own wasm, built into `dist/studio/` (never part of the card).
+const STUDIO_PACKAGE: &str = "comparison-card-studio";
 
 pub struct Report {
     pub dir: PathBuf,
@@ -121,9 +123,33 @@ pub fn build(root: &Path) -> Result<Report, String> {
     let page = inline_specs(&page, &www)?;
     std::fs::write(dist.join("index.html"), page).map_err(|e| e.to_string())?;
 
+    build_studio(root, &dist, &wasm_opt)?;
+
     let wasm = Size::of(&read(&dist.join(WASM_FILE))?);
     let js = Size::of(&read(&dist.join(ENTRY_FILE))?);
     Ok(Report { dir: dist, wasm, js })
+}
+
+/// The studio's wasm (`studio/`) beside its page in `dist/studio/`: glue for `--target web`, and
+/// wasm-opt's plain `-Oz`. Not part of the card: its two shipped files stay as they are.
+fn build_studio(root: &Path, dist: &Path, wasm_opt: &Path) -> Result<(), String> {
+    tools::run(
+        Command::new("cargo")
+            .current_dir(root)
+            .args(["build", "--release", "--package", STUDIO_PACKAGE, "--target", "wasm32-unknown-unknown"])
+            .env("RUSTFLAGS", short_source_paths(root)),
+    )?;
+    let out = dist.join("studio");
+    std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+    let built = root.join("target/wasm32-unknown-unknown/release/comparison_card_studio.wasm");
+    tools::run(
+        Command::new("wasm-bindgen")
+            .arg(&built)
+            .args(["--target", "web", "--no-typescript", "--out-name", "studio", "--out-dir"])
+            .arg(&out),
+    )?;
+    let wasm = out.join("studio_bg.wasm");
+    tools::run(Command::new(wasm_opt).arg(&wasm).args(["-Oz", "--strip-debug", "--strip-producers", "-o"]).arg(&wasm))
 }
 
 /// Replaces `<script type="application/json" data-include="specs/x.json"></script>` with the

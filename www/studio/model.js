@@ -3,6 +3,7 @@
 // Nothing here touches the page.
 
 export const LIMITS = { options: [2, 6], criteria: [1, 30], presets: 8, bestFor: 8 };
+export const LEVELS_COUNT = [0, 1, 2, 3, 4, 5];
 
 /** What a new studio starts from: two unnamed options and one unnamed criterion. */
 export function emptyState() {

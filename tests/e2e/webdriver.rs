@@ -16,6 +16,10 @@ pub const KEY_PAGE_UP: &str = "\u{E00E}";
 pub const KEY_PAGE_DOWN: &str = "\u{E00F}";
 pub const KEY_LEFT: &str = "\u{E012}";
 pub const KEY_RIGHT: &str = "\u{E014}";
+/// Held until the end of the keys sent, or until [`KEY_NULL`].
+pub const KEY_CONTROL: &str = "\u{E009}";
+pub const KEY_NULL: &str = "\u{E000}";
+pub const KEY_BACKSPACE: &str = "\u{E003}";
 
 pub struct Session {
     driver: String,
@@ -134,6 +138,11 @@ impl Session {
             }
             std::thread::sleep(Duration::from_millis(50));
         }
+    }
+
+    /// Finds an element of the page by CSS selector.
+    pub fn find(&self, selector: &str) -> Result<String> {
+        element_id(&self.call("POST", "/element", Some(json!({ "using": "css selector", "value": selector })))?)
     }
 
     /// Finds an element inside the shadow root of the host matching `host_selector`.

@@ -12,7 +12,8 @@ const SCHEMA = 'comparison-card.schema.json';
 const HISTORY_LIMIT = 200;
 
 const form = document.getElementById('form');
-const card = document.getElementById('preview-card');
+// The preview is made here, its spec set before it joins the page, so it never starts empty.
+const card = document.createElement('comparison-card');
 const status = document.getElementById('status');
 
 let state = model.emptyState();
@@ -210,6 +211,11 @@ function updatePreview() {
   if (element.chart) card.removeAttribute('chart');
   else card.setAttribute('chart', 'none');
   card.spec = model.exportSpec(state.spec);
+  if (!card.isConnected) {
+    card.id = 'preview-card';
+    card.setAttribute('theme', document.getElementById('preview-frame').dataset.theme);
+    document.getElementById('preview-frame').append(card);
+  }
 }
 
 function pressOne(group, pressed) {

@@ -98,9 +98,9 @@ function optionsSection(spec, { edit, structural }) {
       h(
         'div',
         { class: 'item-actions' },
-        button('Move up', structural(() => model.move(spec, 'options', index, -1)), { disabled: index === 0, 'aria-label': `Move ${name} up` }),
-        button('Move down', structural(() => model.move(spec, 'options', index, 1)), { disabled: index === spec.options.length - 1, 'aria-label': `Move ${name} down` }),
-        button('Remove', structural(() => model.removeAt(spec, 'options', index)), { disabled: spec.options.length <= min, 'aria-label': `Remove ${name}` }),
+        button('Move up', structural(() => model.move(spec, 'options', index, -1)), { disabled: index === 0, 'aria-label': `Move up: ${name}` }),
+        button('Move down', structural(() => model.move(spec, 'options', index, 1)), { disabled: index === spec.options.length - 1, 'aria-label': `Move down: ${name}` }),
+        button('Remove', structural(() => model.removeAt(spec, 'options', index)), { disabled: spec.options.length <= min, 'aria-label': `Remove: ${name}` }),
       ),
     );
   });
@@ -172,9 +172,9 @@ function criteriaSection(spec, { edit, structural }) {
       h(
         'td',
         { class: 'row-actions' },
-        button('↑', structural(() => model.move(spec, 'criteria', row, -1)), { disabled: row === 0, 'aria-label': `Move ${name} up` }),
-        button('↓', structural(() => model.move(spec, 'criteria', row, 1)), { disabled: row === spec.criteria.length - 1, 'aria-label': `Move ${name} down` }),
-        button('✕', structural(() => model.removeAt(spec, 'criteria', row)), { disabled: spec.criteria.length <= 1, 'aria-label': `Remove ${name}` }),
+        button('Up', structural(() => model.move(spec, 'criteria', row, -1)), { disabled: row === 0, 'aria-label': `Move up: ${name}` }),
+        button('Down', structural(() => model.move(spec, 'criteria', row, 1)), { disabled: row === spec.criteria.length - 1, 'aria-label': `Move down: ${name}` }),
+        button('Remove', structural(() => model.removeAt(spec, 'criteria', row)), { disabled: spec.criteria.length <= 1, 'aria-label': `Remove: ${name}` }),
       ),
     );
   });
@@ -227,7 +227,7 @@ function presetsSection(spec, { edit, structural }) {
       textField('Button label', `${path}.name`, preset.name, edit((v) => (model.setName(spec, 'presets', index)(v), true))),
       textField('Id', `${path}.id`, preset.id, edit((v) => ((preset.id = v), true)), { spellcheck: false }),
       h('div', { class: 'levels', 'data-path': `${path}.priorities`, id: fieldId(`${path}.priorities`) }, ...levels),
-      h('div', { class: 'item-actions' }, button('Remove preset', structural(() => model.removeAt(spec, 'presets', index)), { 'aria-label': `Remove preset ${index + 1}` })),
+      h('div', { class: 'item-actions' }, button('Remove preset', structural(() => model.removeAt(spec, 'presets', index)), { 'aria-label': `Remove preset: ${preset.name.trim() || index + 1}` })),
     );
   });
   return section(

@@ -29,7 +29,9 @@ struct Outcome {
     took: Duration,
 }
 
-pub fn run(root: &Path) -> Result<(), String> {
+/// Every suite; with `e2e_only`, only the end-to-end tests whose names contain it (for trying one
+/// change to a page without the 5 minutes of native and browser tests).
+pub fn run(root: &Path, e2e_only: Option<&str>) -> Result<(), String> {
     let started = Instant::now();
     tools::ensure_wasm_target()?;
     tools::ensure_wasm_bindgen(&tools::pinned_wasm_bindgen(root)?)?;
@@ -37,15 +39,25 @@ pub fn run(root: &Path) -> Result<(), String> {
     let axe = tools::axe_core(root)?;
 
     let mut outcomes = Vec::new();
-    outcomes.push(suite("native", Command::new("cargo").current_dir(root).args(["test", "--workspace"])));
-    outcomes.push(suite(
-        "browser",
-        Command::new("cargo")
-            .current_dir(root)
-            .args(["test", "--package", "comparison-card", "--target", "wasm32-unknown-unknown", "--test", "browser"])
-            .env("CHROMEDRIVER", &chromedriver)
-            .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
-    ));
+    if e2e_only.is_none() {
+        outcomes.push(suite("native", Command::new("cargo").current_dir(root).args(["test", "--workspace"])));
+        outcomes.push(suite(
+            "browser",
+            Command::new("cargo")
+                .current_dir(root)
+                .args([
+                    "test",
+                    "--package",
+                    "comparison-card",
+                    "--target",
+                    "wasm32-unknown-unknown",
+                    "--test",
+                    "browser",
+                ])
+                .env("CHROMEDRIVER", &chromedriver)
+                .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
+        ));
+    }
 
     let build_started = Instant::now();
     let report = dist::build(root)?;
@@ -85,6 +97,7 @@ pub fn run(root: &Path) -> Result<(), String> {
         Command::new("cargo")
             .current_dir(root)
             .args(["test", "--package", "comparison-card", "--test", "e2e", "--", "--ignored", "--test-threads=1"])
+            .args(e2e_only)
             .env("CC_E2E_BASE_URL", format!("http://{site}"))
             .env("CC_WEBDRIVER_URL", &driver.url)
             .env("CC_SCREENSHOT_DIR", &screenshots)

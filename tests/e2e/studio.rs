@@ -3,7 +3,7 @@
 
 use serde_json::{json, Value};
 
-use super::webdriver::{Session, KEY_BACKSPACE, KEY_CONTROL, KEY_ENTER, KEY_NULL};
+use super::webdriver::{Session, KEY_BACKSPACE, KEY_CONTROL, KEY_DOWN, KEY_ENTER, KEY_NULL, KEY_RIGHT, KEY_UP};
 use super::{axe_violations, page_errors, setup, wait_for_card, Setup, CAPTURE_ERRORS};
 
 const DRAFT_KEY: &str = "comparison-card-studio:draft";
@@ -332,5 +332,48 @@ fn the_studio_passes_axe_light_dark_and_at_360_pixels() {
     let wide = session.eval("return document.documentElement.scrollWidth > innerWidth;", json!([])).unwrap();
     assert_eq!(wide, json!(false), "nothing but the score grid scrolls sideways at 360 px");
     save("studio-dark-360.png");
+    assert_eq!(studio_errors(&session), Vec::<String>::new());
+}
+
+/// The id of the element that has the focus.
+fn focused(session: &Session) -> String {
+    session.eval("return document.activeElement.id;", json!([])).unwrap().as_str().unwrap_or_default().to_string()
+}
+
+#[test]
+#[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]
+fn the_grid_moves_like_a_spreadsheet_and_undo_goes_back_sixty_steps() {
+    let (session, _) = open_studio("?src=../specs/node-vs-python.json");
+    assert_eq!(preview_verdict(&session), VERDICT);
+    let start = session.find(&field("criteria[0].scores.node")).unwrap();
+    session.send_keys(&start, "").unwrap();
+    session.press(&[KEY_DOWN]).unwrap();
+    assert_eq!(focused(&session), field("criteria[1].scores.node")[1..]);
+    // The whole cell is selected on arrival, so the caret is not at the end: the first Right
+    // collapses the selection, the second moves on.
+    session.press(&[KEY_RIGHT, KEY_RIGHT]).unwrap();
+    assert_eq!(focused(&session), field("criteria[1].scores.python")[1..]);
+    session.press(&[KEY_ENTER, KEY_ENTER]).unwrap();
+    assert_eq!(focused(&session), field("criteria[3].scores.python")[1..]);
+    session.press(&[KEY_UP]).unwrap();
+    assert_eq!(focused(&session), field("criteria[2].scores.python")[1..]);
+    // Enter on the last row adds a criterion.
+    let last = session.find(&field("criteria[5].name")).unwrap();
+    session.send_keys(&last, KEY_ENTER).unwrap();
+    assert_eq!(focused(&session), field("criteria[6].name")[1..]);
+    session.press(&["x"]).unwrap();
+
+    // Sixty edits in two fields, each a step of its own, and sixty undos.
+    let before = value_of(&session, &field("title"));
+    for step in 0..60 {
+        let path = if step % 2 == 0 { "title" } else { "summary" };
+        type_into(&session, path, "!");
+    }
+    assert!(value_of(&session, &field("title")).ends_with(&"!".repeat(30)));
+    for _ in 0..60 {
+        session.chord(&[KEY_CONTROL, "z"]).unwrap();
+    }
+    assert_eq!(value_of(&session, &field("title")), before);
+    assert_eq!(value_of(&session, &field("criteria[6].name")), "x", "the step before the sixty is kept");
     assert_eq!(studio_errors(&session), Vec::<String>::new());
 }

@@ -34,8 +34,9 @@ pub fn parse(text: &str) -> Result<Paste, PasteError> {
     };
     for (index, row) in rows.iter().enumerate() {
         if row.len() != first.len() {
+            let cells = if row.len() == 1 { "cell" } else { "cells" };
             return Err(PasteError(format!(
-                "row {} has {} cells where row 1 has {}: every row needs the same number of cells",
+                "row {} has {} {cells} where row 1 has {}: every row needs the same number of cells",
                 index + 1,
                 row.len(),
                 first.len()
@@ -261,6 +262,7 @@ mod tests {
         assert_eq!(error(seven), "the header row names 7 options; a card compares 2 to 6");
         assert_eq!(error("\tA\t\nx\t1\t2"), "row 1, column 3: the option's name is empty");
         assert_eq!(error(""), "the pasted text is empty");
+        assert_eq!(error("a,b\n1\n"), "row 2 has 1 cell where row 1 has 2: every row needs the same number of cells");
         let block: String = (0..31).map(|_| "1\n").collect();
         assert_eq!(error(&block), "31 rows pasted; a card takes at most 30 criteria");
     }

@@ -25,8 +25,11 @@ pub fn pre_rendered(text: &str, attributes: &Attributes) -> Result<String, Vec<P
 pub fn embed(text: &str, base: &str, attributes: &Attributes) -> Result<String, Vec<Problem>> {
     spec_text::parse(text)?;
     let mut out = String::new();
+    // A folder given without its final `/` still means that folder.
+    let slash = if base.is_empty() || base.ends_with('/') { "" } else { "/" };
     let file = |out: &mut String, name: &str| {
         push_escaped(out, base);
+        out.push_str(slash);
         push_escaped(out, name);
     };
     out.push_str("<link rel=\"modulepreload\" href=\"");
@@ -117,6 +120,11 @@ mod tests {
         assert_eq!(lines[5], "</comparison-card>");
         assert_eq!(lines.len(), 6);
         assert!(!embed.contains("\n\n") && !embed.contains('\r'));
+        let without_slash = super::embed(SPEC, "https://cdn.example/cc", &Attributes::default()).unwrap();
+        assert!(without_slash
+            .starts_with("<link rel=\"modulepreload\" href=\"https://cdn.example/cc/comparison-card.js\">"));
+        let here = super::embed(SPEC, "", &Attributes::default()).unwrap();
+        assert!(here.contains("<script type=\"module\" src=\"comparison-card.js\"></script>"));
     }
 
     #[test]

@@ -377,3 +377,46 @@ fn the_grid_moves_like_a_spreadsheet_and_undo_goes_back_sixty_steps() {
     assert_eq!(value_of(&session, &field("criteria[6].name")), "x", "the step before the sixty is kept");
     assert_eq!(studio_errors(&session), Vec::<String>::new());
 }
+
+/// Puts `text` in the import box and presses "Import pasted text"; returns the message shown.
+fn import_pasted(session: &Session, text: &str) -> String {
+    session
+        .eval(
+            "const box = document.querySelector('#import-text');
+             box.value = arguments[0];
+             box.dispatchEvent(new Event('input', { bubbles: true }));",
+            json!([text]),
+        )
+        .unwrap();
+    press_button(session, "#import-button");
+    text_of(session, "#import-message")
+}
+
+#[test]
+#[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]
+fn pasted_json_and_csv_import_and_what_cannot_be_read_changes_nothing() {
+    let (session, _) = open_studio("");
+    let empty = draft(&session);
+    let message = import_pasted(&session, "{\"title\": \"x\",");
+    assert!(message.starts_with("Nothing was imported: the pasted text is not valid JSON"), "{message}");
+    assert_eq!(
+        import_pasted(&session, "{\"title\": \"x\", \"colour\": 1}"),
+        "Nothing was imported: the spec has a field the card does not know: colour."
+    );
+    assert_eq!(
+        import_pasted(&session, "a,b\n1\n"),
+        "Nothing was imported: row 2 has 1 cell where row 1 has 2: every row needs the same number of cells."
+    );
+    assert_eq!(draft(&session), empty, "nothing changed");
+
+    assert_eq!(import_pasted(&session, "Criterion,\"Plan A\",\"Plan B\"\r\nPrice,8,\"6.5\"\r\n"), "");
+    assert_eq!(value_of(&session, &field("options[1].name")), "Plan B");
+    assert_eq!(value_of(&session, &field("options[1].id")), "plan-b");
+    assert_eq!(value_of(&session, &field("criteria[0].scores.plan-b")), "6.5");
+
+    let seed = seed().to_string();
+    assert_eq!(import_pasted(&session, &seed), "");
+    assert_eq!(preview_verdict(&session), VERDICT);
+    assert_eq!(text_of(&session, "#problems-heading"), "No problems");
+    assert_eq!(studio_errors(&session), Vec::<String>::new());
+}

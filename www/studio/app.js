@@ -123,9 +123,9 @@ form.addEventListener('input', (event) => {
   if (redrawNeeded) redraw();
   refresh();
 });
-form.addEventListener('change', (event) => {
-  // Checkboxes and selects report on change as well as input; only a new field starts a step.
-  history.lastKey = event.target.id === history.lastKey ? history.lastKey : null;
+form.addEventListener('change', () => {
+  // A field left (or a box ticked) closes its step: typing there again later is a new one.
+  history.lastKey = null;
 });
 form.addEventListener('submit', (event) => event.preventDefault());
 
@@ -224,7 +224,9 @@ function pressOne(group, pressed) {
 
 for (const b of document.querySelectorAll('[data-width]')) {
   b.addEventListener('click', () => {
-    document.getElementById('preview-frame').style.maxWidth = b.dataset.width;
+    // The card itself gets the width named; the frame adds its padding and border around it.
+    const frame = document.getElementById('preview-frame');
+    frame.style.maxWidth = b.dataset.width === '100%' ? '100%' : `calc(${b.dataset.width} + 2rem + 2px)`;
     pressOne('width', b);
   });
 }

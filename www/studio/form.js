@@ -120,11 +120,11 @@ function criteriaSection(spec, { edit, structural }) {
   const head = h(
     'tr',
     {},
-    h('th', { scope: 'col' }, 'Criterion'),
-    h('th', { scope: 'col' }, 'Id'),
+    h('th', { scope: 'col', class: 'name-head' }, 'Criterion'),
     ...spec.options.map((option, index) => h('th', { scope: 'col', class: 'score-head' }, option.name.trim() || `Option ${index + 1}`)),
     h('th', { scope: 'col' }, 'Priority 0–5'),
     h('th', { scope: 'col' }, 'Note'),
+    h('th', { scope: 'col' }, 'Id'),
     h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Move or remove')),
   );
   const rows = spec.criteria.map((criterion, row) => {
@@ -145,13 +145,12 @@ function criteriaSection(spec, { edit, structural }) {
         ...extra,
       });
       control.studioEdit = edit(apply);
-      return h('td', {}, control);
+      return h('td', { class: extra.class === 'name' ? 'name-cell' : null }, control);
     };
     return h(
       'tr',
       { 'data-path': path, id: fieldId(path) },
-      cell(`Name of criterion ${row + 1}`, `${path}.name`, criterion.name, (v) => (model.setName(spec, 'criteria', row)(v), true)),
-      cell(`Id of ${name}`, `${path}.id`, criterion.id, (v) => (model.setId(spec, 'criteria', row, v), true), { spellcheck: 'false', class: 'id-cell' }),
+      cell(`Name of criterion ${row + 1}`, `${path}.name`, criterion.name, (v) => (model.setName(spec, 'criteria', row)(v), true), { class: 'name' }),
       ...spec.options.map((option, index) =>
         cell(
           `${option.name.trim() || `Option ${index + 1}`} score for ${name}`,
@@ -169,6 +168,8 @@ function criteriaSection(spec, { edit, structural }) {
       cell(`Note for ${name}`, `${path}.note`, criterion.note, (v) => {
         criterion.note = v;
       }, { class: 'note' }),
+      // Ids last: the studio makes them from the names, and few authors need to see them.
+      cell(`Id of ${name}`, `${path}.id`, criterion.id, (v) => (model.setId(spec, 'criteria', row, v), true), { spellcheck: 'false', class: 'id-cell' }),
       h(
         'td',
         { class: 'row-actions' },

@@ -109,11 +109,6 @@ pub fn axis_label(direction: (f64, f64)) -> Label {
     Label { x: x * r, y: y * r + y * 4.0, anchor }
 }
 
-/// An axis line's stroke width for a priority level: the more it matters, the thicker.
-pub fn axis_width(priority: u8) -> f64 {
-    0.75 + f64::from(priority) * 0.75
-}
-
 /// One bar of the grouped bar chart.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Bar {

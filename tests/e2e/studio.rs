@@ -3,8 +3,8 @@
 
 use serde_json::{json, Value};
 
-use super::webdriver::{Session, KEY_BACKSPACE, KEY_CONTROL, KEY_DOWN, KEY_ENTER, KEY_NULL, KEY_RIGHT, KEY_UP};
 use super::{axe_violations, page_errors, setup, wait_for_card, Setup, CAPTURE_ERRORS};
+use webdriver::{Session, KEY_BACKSPACE, KEY_CONTROL, KEY_DOWN, KEY_ENTER, KEY_NULL, KEY_RIGHT, KEY_UP};
 
 const DRAFT_KEY: &str = "comparison-card-studio:draft";
 const VERDICT: &str = "Node.js leads by 1.2 points at your priorities.";

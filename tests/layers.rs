@@ -28,7 +28,7 @@ fn module_of(file: &Path) -> String {
     let mut parts: Vec<String> = file.iter().map(|p| p.to_string_lossy().into_owned()).collect();
     let last = parts.pop().unwrap();
     let stem = last.trim_end_matches(".rs");
-    if stem != "mod" && stem != "lib" {
+    if stem != "mod" && stem != "lib" && stem != "main" {
         parts.push(stem.to_string());
     }
     parts.join("::")
@@ -47,7 +47,11 @@ fn imports(file: &Path, text: &str, known: &BTreeSet<String>) -> BTreeSet<String
         text.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':')).filter(|w| w.contains("::")).collect();
     for word in words {
         let path = if let Some(rest) = word.strip_prefix("crate::") {
-            rest.to_string()
+            // In a binary, `crate` is the binary's own root folder, `bin/<name>`.
+            match file.strip_prefix("bin").ok().and_then(|inner| inner.iter().next()) {
+                Some(name) => format!("bin::{}::{rest}", name.to_string_lossy()),
+                None => rest.to_string(),
+            }
         } else if let Some(rest) = word.strip_prefix("super::") {
             if parent.is_empty() {
                 rest.to_string()
@@ -71,13 +75,12 @@ fn graph() -> BTreeMap<String, BTreeSet<String>> {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
     sources(&src, &src, &mut files);
-    files.retain(|f| !f.starts_with("bin"));
     let known: BTreeSet<String> = files.iter().map(|f| module_of(f)).collect();
     files
         .iter()
         // Folder modules only declare and re-export their children; a child's edge to them
         // would be structure, not a dependency.
-        .filter(|f| !f.ends_with("mod.rs") && !f.ends_with("lib.rs"))
+        .filter(|f| !f.ends_with("mod.rs") && !f.ends_with("lib.rs") && !f.ends_with("main.rs"))
         .map(|f| {
             let found = imports(f, &code(&src.join(f)), &known);
             let found = found.into_iter().filter(|m| !known_folder(&src, m)).collect();

@@ -3,7 +3,8 @@
 //! - `cargo xtask dist`  builds the release card into `dist/`
 //! - `cargo xtask demo`  builds, then serves `dist/` on 127.0.0.1 and prints the address
 //! - `cargo xtask test`  installs what is missing, then runs every test: native, browser, end to
-//!   end, WordPress (`--only wordpress,e2e` runs the named suites)
+//!   end, WordPress (`--only wordpress,e2e` runs the named suites; `--e2e-only NAME` only the
+//!   end-to-end tests whose names contain NAME)
 //! - `cargo xtask wordpress` builds the WordPress plugin's zip and prints its path last
 //! - `cargo xtask bench` the Rust card against a plain JavaScript card, in headless Chromium
 
@@ -17,8 +18,7 @@ mod wordpress;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str =
-    "usage: cargo xtask <dist | demo [--port N] | test [--only SUITE,…] | wordpress | bench [--updates]>";
+const USAGE: &str = "usage: cargo xtask <dist | demo [--port N] | test [--only SUITE,…] [--e2e-only NAME] | wordpress | bench [--updates]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -27,8 +27,9 @@ fn main() -> ExitCode {
         Some("dist") => dist::build(&root).map(|report| report.print()),
         Some("demo") => demo(&root, &args[1..]),
         Some("test") => match &args[1..] {
-            [] => testing::run(&root, None),
-            [flag, suites] if flag == "--only" => testing::run(&root, Some(suites)),
+            [] => testing::run(&root, None, None),
+            [flag, suites] if flag == "--only" => testing::run(&root, Some(suites), None),
+            [flag, filter] if flag == "--e2e-only" => testing::run(&root, Some("e2e"), Some(filter)),
             _ => Err(USAGE.to_string()),
         },
         Some("wordpress") => wordpress::build(&root),

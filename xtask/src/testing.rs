@@ -38,8 +38,9 @@ impl Outcome {
     }
 }
 
-/// Runs every suite, or with `only` the named ones (`cargo xtask test --only wordpress,e2e`).
-pub fn run(root: &Path, only: Option<&str>) -> Result<(), String> {
+/// Runs every suite, or with `only` the named ones (`cargo xtask test --only wordpress,e2e`);
+/// with `e2e_only`, only the end-to-end tests whose names contain it.
+pub fn run(root: &Path, only: Option<&str>, e2e_only: Option<&str>) -> Result<(), String> {
     let started = Instant::now();
     let wanted = |name: &str| only.is_none_or(|list| list.split(',').any(|n| n.trim() == name));
     tools::ensure_wasm_target()?;
@@ -48,10 +49,10 @@ pub fn run(root: &Path, only: Option<&str>) -> Result<(), String> {
     let axe = tools::axe_core(root)?;
 
     let mut outcomes = Vec::new();
-    if wanted("native") {
+    if wanted("native") && e2e_only.is_none() {
         outcomes.push(suite("native", Command::new("cargo").current_dir(root).args(["test", "--workspace"])));
     }
-    if wanted("browser") {
+    if wanted("browser") && e2e_only.is_none() {
         outcomes.push(suite(
             "browser",
             Command::new("cargo")
@@ -109,6 +110,7 @@ pub fn run(root: &Path, only: Option<&str>) -> Result<(), String> {
             Command::new("cargo")
                 .current_dir(root)
                 .args(["test", "--package", "comparison-card", "--test", "e2e", "--", "--ignored", "--test-threads=1"])
+                .args(e2e_only)
                 .env("CC_E2E_BASE_URL", format!("http://{site}"))
                 .env("CC_WEBDRIVER_URL", &driver.url)
                 .env("CC_SCREENSHOT_DIR", &screenshots)

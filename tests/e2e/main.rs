@@ -5,6 +5,8 @@
 //! them as ignored rather than pretending they passed.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod studio;
+
 use std::path::PathBuf;
 
 use serde_json::{json, Value};

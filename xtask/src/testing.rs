@@ -17,9 +17,9 @@ use crate::{dist, serve, tools, wordpress};
 /// that has to add bytes raises it in the same commit, with its measured cost in
 /// docs/performance.md, so growth is a decision someone reads. Until the visitor's-wait issue it
 /// was a gzip -9 budget (52,100 at the end, for 51,999). Brotli 11 was then 45,763; the decimal
-/// separator table that replaced `Intl` took it to 46,216 (wasm 42,475, JavaScript 3,741). The
-/// target is 40,000 brotli 11 (25,000 gzip stays the aim).
-const SIZE_BUDGET_BROTLI: u64 = 46_300;
+/// separator table that replaced `Intl` took it to 46,216 (wasm 42,475, JavaScript 3,741), and
+/// main's changes since to 46,050. The target is 40,000 brotli 11 (25,000 gzip stays the aim).
+const SIZE_BUDGET_BROTLI: u64 = 46_100;
 
 pub struct Outcome {
     pub name: &'static str,

@@ -125,6 +125,11 @@ pub fn render_static(comparison: &Comparison) -> String {
     text::push_verdict(&mut sentence, comparison, state.standing());
     html.element("p", &[("class", "verdict")], &sentence).raw("\n");
     sentence.clear();
+    text::push_why(&mut sentence, comparison, state.contributions());
+    if !sentence.is_empty() {
+        html.element("p", &[("class", "why")], &sentence).raw("\n");
+    }
+    sentence.clear();
     text::push_tally_sentence(&mut sentence, comparison, state.tally());
     html.element("p", &[("class", "tally")], &sentence).raw("\n");
 

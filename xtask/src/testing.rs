@@ -17,8 +17,8 @@ use crate::{dist, serve, tools};
 /// is a decision someone reads. It was 40,000 before the decision features (47,765); `src=`
 /// specs and the `theme` attribute brought the card to 49,802, labels and `lang` to 53,6xx;
 /// wasm-opt passes chosen by measured gzip and the batched DOM edge to 51,337. The target stays
-/// 25,000.
-const SIZE_BUDGET_GZIP: u64 = 51_500;
+/// 25,000. The result strip and why the leader leads (issue 14) added 3,358 bytes: 55,000.
+const SIZE_BUDGET_GZIP: u64 = 55_000;
 
 struct Outcome {
     name: &'static str,
@@ -29,7 +29,9 @@ struct Outcome {
     took: Duration,
 }
 
-pub fn run(root: &Path) -> Result<(), String> {
+/// `e2e_only`: run only the end-to-end tests whose names contain it (after building `dist/`),
+/// for working on one of them; the size budget is still checked.
+pub fn run(root: &Path, e2e_only: Option<&str>) -> Result<(), String> {
     let started = Instant::now();
     tools::ensure_wasm_target()?;
     tools::ensure_wasm_bindgen(&tools::pinned_wasm_bindgen(root)?)?;
@@ -37,15 +39,27 @@ pub fn run(root: &Path) -> Result<(), String> {
     let axe = tools::axe_core(root)?;
 
     let mut outcomes = Vec::new();
-    outcomes.push(suite("native", Command::new("cargo").current_dir(root).args(["test", "--workspace"])));
-    outcomes.push(suite(
-        "browser",
-        Command::new("cargo")
-            .current_dir(root)
-            .args(["test", "--package", "comparison-card", "--target", "wasm32-unknown-unknown", "--test", "browser"])
-            .env("CHROMEDRIVER", &chromedriver)
-            .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
-    ));
+    if e2e_only.is_none() {
+        outcomes.push(suite("native", Command::new("cargo").current_dir(root).args(["test", "--workspace"])));
+    }
+    outcomes.extend(e2e_only.is_none().then(|| {
+        suite(
+            "browser",
+            Command::new("cargo")
+                .current_dir(root)
+                .args([
+                    "test",
+                    "--package",
+                    "comparison-card",
+                    "--target",
+                    "wasm32-unknown-unknown",
+                    "--test",
+                    "browser",
+                ])
+                .env("CHROMEDRIVER", &chromedriver)
+                .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
+        )
+    }));
 
     let build_started = Instant::now();
     let report = dist::build(root)?;
@@ -80,11 +94,14 @@ pub fn run(root: &Path) -> Result<(), String> {
     std::thread::spawn(move || serve::serve_forever(listener, dir, serve::Headers::Plain));
     let driver = Chromedriver::start(&chromedriver)?;
     let screenshots = root.join("target").join("screenshots");
+    let mut e2e_args =
+        vec!["test", "--package", "comparison-card", "--test", "e2e", "--", "--ignored", "--test-threads=1"];
+    e2e_args.extend(e2e_only);
     outcomes.push(suite(
         "end to end",
         Command::new("cargo")
             .current_dir(root)
-            .args(["test", "--package", "comparison-card", "--test", "e2e", "--", "--ignored", "--test-threads=1"])
+            .args(&e2e_args)
             .env("CC_E2E_BASE_URL", format!("http://{site}"))
             .env("CC_WEBDRIVER_URL", &driver.url)
             .env("CC_SCREENSHOT_DIR", &screenshots)

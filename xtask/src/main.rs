@@ -18,7 +18,7 @@ mod webdriver;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <dist | demo [--port N] | test | bench [--updates]>";
+const USAGE: &str = "usage: cargo xtask <dist | demo [--port N] | test [--e2e-only FILTER] | bench [--updates]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -26,7 +26,14 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("dist") => dist::build(&root).map(|report| report.print()),
         Some("demo") => demo(&root, &args[1..]),
-        Some("test") => testing::run(&root),
+        Some("test") => match args.get(1).map(String::as_str) {
+            None => testing::run(&root, None),
+            Some("--e2e-only") => match args.get(2) {
+                Some(filter) => testing::run(&root, Some(filter)),
+                None => Err(USAGE.to_string()),
+            },
+            Some(_) => Err(USAGE.to_string()),
+        },
         Some("bench") => bench::run(&root, args.iter().any(|a| a == "--updates")),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");

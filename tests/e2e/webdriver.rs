@@ -169,6 +169,14 @@ impl Session {
         self.call("POST", "/actions", Some(actions)).map(drop)
     }
 
+    /// A PNG of what the viewport shows, as a visitor sees it (sticky parts where they stick).
+    pub fn viewport_png(&self) -> Result<Vec<u8>> {
+        use base64::Engine as _;
+        let shot = self.cdp("Page.captureScreenshot", json!({ "format": "png" }))?;
+        let data = shot.get("data").and_then(Value::as_str).ok_or("no screenshot data")?;
+        base64::engine::general_purpose::STANDARD.decode(data).map_err(|e| e.to_string())
+    }
+
     /// A PNG of the whole page, beyond the viewport.
     pub fn full_page_png(&self) -> Result<Vec<u8>> {
         use base64::Engine as _;

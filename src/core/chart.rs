@@ -138,11 +138,6 @@ pub fn label_lines(name: &str) -> (String, Option<String>) {
     (first, Some(second))
 }
 
-/// An axis line's stroke width for a priority level: the more it matters, the thicker.
-pub fn axis_width(priority: u8) -> f64 {
-    0.75 + f64::from(priority) * 0.75
-}
-
 /// One bar of the grouped bar chart.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Bar {

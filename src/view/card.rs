@@ -684,6 +684,9 @@ impl<N: Node> CardView<N> {
                     number::push_uint(scratch, u64::from(at));
                     // Placed by the stylesheet from this one number, through the CSSOM.
                     row.tick.set_style("--at", scratch);
+                } else {
+                    // A hidden tick keeps no position: nothing stale for a stylesheet to read.
+                    row.tick.set_style("--at", "");
                 }
                 row.tick.toggle("hidden", tick.is_none());
                 row.shown_tick = tick;

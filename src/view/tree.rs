@@ -12,7 +12,8 @@ pub trait Node: Clone {
     fn append_text(&self, text: &str) -> Self::Text;
     /// Replaces the content with one text node.
     fn set_text(&self, text: &str);
-    /// Sets one CSS property (through the CSSOM in the DOM, which a strict `style-src` allows).
+    /// Sets one CSS property (through the CSSOM in the DOM, which a strict `style-src` allows);
+    /// an empty value removes it.
     fn set_style(&self, property: &str, value: &str);
     /// A range input's value.
     fn set_number(&self, value: u8);

@@ -172,6 +172,29 @@ fn with_the_strip_stuck_axe_finds_nothing_and_the_screenshots_are_taken() {
         )
         .unwrap();
 
+    // 320 px in forced colours (Windows high contrast), reduced motion: still one strip, on top.
+    session
+        .cdp(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": 320, "height": 700, "deviceScaleFactor": 1, "mobile": true }),
+        )
+        .unwrap();
+    session
+        .cdp(
+            "Emulation.setEmulatedMedia",
+            json!({ "features": [{ "name": "forced-colors", "value": "active" }, { "name": "prefers-reduced-motion", "value": "reduce" }] }),
+        )
+        .unwrap();
+    let (_, forced) = move_slider(&session, "#node-vs-python", "community");
+    assert!(top(&forced, "stripBox").abs() < 0.5 && forced["onTop"] == json!(true), "forced colours: {forced}");
+    save("strip-phone-320-forced-colors.png");
+    session.cdp("Emulation.setEmulatedMedia", json!({ "features": [] })).unwrap();
+    phone(&session);
+    session
+        .eval("document.querySelector('#node-vs-python').scrollIntoView({ block: 'start' });", json!([]))
+        .unwrap();
+    save("card-top-phone-390.png");
+
     session.eval("document.querySelector('#node-vs-python').dir = 'rtl';", json!([])).unwrap();
     let (_, rtl) = move_slider(&session, "#node-vs-python", "community");
     assert!(top(&rtl, "stripBox").abs() < 0.5, "right to left, stuck: {rtl}");

@@ -190,9 +190,7 @@ fn with_the_strip_stuck_axe_finds_nothing_and_the_screenshots_are_taken() {
     save("strip-phone-320-forced-colors.png");
     session.cdp("Emulation.setEmulatedMedia", json!({ "features": [] })).unwrap();
     phone(&session);
-    session
-        .eval("document.querySelector('#node-vs-python').scrollIntoView({ block: 'start' });", json!([]))
-        .unwrap();
+    session.eval("document.querySelector('#node-vs-python').scrollIntoView({ block: 'start' });", json!([])).unwrap();
     save("card-top-phone-390.png");
 
     session.eval("document.querySelector('#node-vs-python').dir = 'rtl';", json!([])).unwrap();

@@ -38,6 +38,7 @@ pub fn run(root: &Path, e2e_only: Option<&str>) -> Result<(), String> {
     tools::ensure_wasm_target()?;
     tools::ensure_wasm_bindgen(&tools::pinned_wasm_bindgen(root)?)?;
     let chromedriver = tools::ensure_browser()?;
+    let webkit_driver = tools::ensure_webkit()?;
     let axe = tools::axe_core(root)?;
 
     let mut outcomes = Vec::new();
@@ -95,6 +96,7 @@ pub fn run(root: &Path, e2e_only: Option<&str>) -> Result<(), String> {
     let dir = e2e_site;
     std::thread::spawn(move || serve::serve_forever(listener, dir, serve::Headers::Plain));
     let driver = Chromedriver::start(&chromedriver)?;
+    let webkit = WebKitDriver::start(&webkit_driver)?;
     let screenshots = root.join("target").join("screenshots");
     let mut e2e_args =
         vec!["test", "--package", "comparison-card", "--test", "e2e", "--", "--ignored", "--test-threads=1"];
@@ -106,10 +108,12 @@ pub fn run(root: &Path, e2e_only: Option<&str>) -> Result<(), String> {
             .args(&e2e_args)
             .env("CC_E2E_BASE_URL", format!("http://{site}"))
             .env("CC_WEBDRIVER_URL", &driver.url)
+            .env("CC_WEBKIT_WEBDRIVER_URL", &webkit.url)
             .env("CC_SCREENSHOT_DIR", &screenshots)
             .env("CC_AXE_SCRIPT", &axe),
     ));
     drop(driver);
+    drop(webkit);
 
     println!();
     println!("suite          passed  failed  ignored    time");
@@ -212,6 +216,81 @@ impl Drop for Chromedriver {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+/// A free loopback port.
+fn free_port(what: &str) -> Result<u16, String> {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|address| address.port())
+        .map_err(|e| format!("no free port for {what}: {e}"))
+}
+
+/// Waits until something listens on `port`.
+fn wait_for_port(port: u16, what: &str) -> Result<(), String> {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if Instant::now() > deadline {
+            return Err(format!("{what} did not start listening within 20 s"));
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Ok(())
+}
+
+/// WebKitWebDriver on a free loopback port, with a virtual display of its own for the browser it
+/// starts; both stopped when dropped.
+pub struct WebKitDriver {
+    display: Child,
+    display_number: u32,
+    driver: Child,
+    pub url: String,
+}
+
+impl WebKitDriver {
+    pub fn start(program: &Path) -> Result<WebKitDriver, String> {
+        // The first display number whose lock file is free; Xvfb refuses a taken one.
+        let number: u32 =
+            (99..199).find(|n| !Path::new(&format!("/tmp/.X{n}-lock")).exists()).ok_or("no free X display")?;
+        let display = format!(":{number}");
+        let xvfb = Command::new("Xvfb")
+            .args([display.as_str(), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("cannot start Xvfb: {e}"))?;
+        let port = free_port("WebKitWebDriver")?;
+        let driver = Command::new(program)
+            .arg(format!("--port={port}"))
+            .env("DISPLAY", &display)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn();
+        let mut started = WebKitDriver {
+            display: xvfb,
+            display_number: number,
+            driver: driver.map_err(|e| format!("cannot start {}: {e}", program.display()))?,
+            url: format!("http://127.0.0.1:{port}"),
+        };
+        if let Err(error) = wait_for_port(port, "WebKitWebDriver") {
+            let _ = started.driver.kill();
+            return Err(error);
+        }
+        Ok(started)
+    }
+}
+
+impl Drop for WebKitDriver {
+    fn drop(&mut self) {
+        for child in [&mut self.driver, &mut self.display] {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+        // Killed, Xvfb cannot remove its own lock and socket; they would hold the display number.
+        let n = self.display_number;
+        let _ = std::fs::remove_file(format!("/tmp/.X{n}-lock"));
+        let _ = std::fs::remove_file(format!("/tmp/.X11-unix/X{n}"));
     }
 }
 

@@ -154,6 +154,21 @@ pub fn ensure_browser() -> Result<PathBuf, String> {
     Ok(driver)
 }
 
+/// WebKit's WebDriver (Debian's webkit2gtk-driver, which drives WebKitGTK's MiniBrowser) and a
+/// virtual display for it (xvfb): MiniBrowser has no headless mode. Returns the driver's path.
+pub fn ensure_webkit() -> Result<PathBuf, String> {
+    let driver = PathBuf::from("/usr/bin/WebKitWebDriver");
+    if driver.exists() && Path::new("/usr/bin/Xvfb").exists() {
+        return Ok(driver);
+    }
+    installing("WebKit's WebDriver and a virtual display (Debian packages webkit2gtk-driver, xvfb)");
+    let apt = |args: &[&str]| run(Command::new("apt-get").args(args).env("DEBIAN_FRONTEND", "noninteractive"));
+    apt(&["update"])
+        .and_then(|()| apt(&["install", "-y", "webkit2gtk-driver", "xvfb"]))
+        .map_err(|e| format!("{e}\nxtask: install them (as root: apt-get install webkit2gtk-driver xvfb)"))?;
+    Ok(driver)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

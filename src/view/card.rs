@@ -21,7 +21,9 @@ pub const INDEX_ATTRIBUTE: &str = "data-index";
 pub const PRESET_ATTRIBUTE: &str = "data-preset";
 /// Attribute on the other buttons naming what they do.
 pub const ACTION_ATTRIBUTE: &str = "data-action";
+/// The Reset button's action.
 pub const RESET_ACTION: &str = "reset";
+/// The Copy link button's action.
 pub const COPY_ACTION: &str = "copy";
 
 /// What the element's attributes ask of the view.

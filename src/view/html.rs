@@ -28,6 +28,7 @@ enum Child {
 pub struct HtmlNode(Rc<RefCell<Element>>);
 
 #[derive(Clone)]
+/// A text node of an [`HtmlNode`] tree.
 pub struct HtmlText(Rc<RefCell<String>>);
 
 /// Makes [`HtmlNode`]s. Tag names are the view's own constants.

@@ -4,9 +4,13 @@
 
 /// An element the view builds and later patches.
 pub trait Node: Clone {
+    /// The text nodes this tree makes.
     type Text: TextNode;
+    /// Sets an attribute.
     fn set(&self, name: &str, value: &str);
+    /// Adds or removes a boolean attribute.
     fn toggle(&self, name: &str, on: bool);
+    /// Appends a child element.
     fn append(&self, child: &Self);
     /// Appends a text node and returns it, for text that changes.
     fn append_text(&self, text: &str) -> Self::Text;
@@ -19,13 +23,18 @@ pub trait Node: Clone {
     fn set_number(&self, value: u8);
 }
 
+/// A text node the view patches.
 pub trait TextNode {
+    /// Replaces its text.
     fn set_data(&self, text: &str);
 }
 
 /// Makes elements.
 pub trait Factory {
+    /// The elements this factory makes.
     type Node: Node;
+    /// A new HTML element.
     fn element(&self, tag: &str) -> Self::Node;
+    /// A new SVG element.
     fn svg_element(&self, tag: &str) -> Self::Node;
 }

@@ -128,9 +128,10 @@ proptest! {
     }
 
     /// Contributions against a direct computation: the leader's and the runner-up's totals
-    /// worked out afresh from the scores, the runner-up found by brute force (highest other total
-    /// to two decimals, the first among equals). Each term is its weight share × score difference,
-    /// and the terms add up to the margin the verdict states.
+    /// worked out afresh from the scores; the runner-up is an option with the highest other total
+    /// (to floating-point noise: which of several equal ones is a matter of spec order, tested
+    /// apart). Each term is its weight share × score difference, and the terms add up to the
+    /// margin the verdict states.
     #[test]
     fn contributions_add_up_to_the_margin(spec in valid_spec(), levels in prop::collection::vec(0u8..=5, 30)) {
         let comparison = spec::parse(spec).unwrap();
@@ -148,9 +149,9 @@ proptest! {
             (Standing::Leader { option, margin }, Some((pair, points))) => {
                 prop_assert_eq!(pair.leader, option);
                 let others: Vec<usize> = (0..comparison.options.len()).filter(|&o| o != option).collect();
-                let best = others.iter().map(|&o| scoring::hundredths(total(o))).max().unwrap();
-                let runner_up = others.into_iter().find(|&o| scoring::hundredths(total(o)) == best).unwrap();
-                prop_assert_eq!(pair.runner_up, runner_up);
+                let best = others.iter().map(|&o| total(o)).fold(f64::NEG_INFINITY, f64::max);
+                let runner_up = pair.runner_up;
+                prop_assert!(runner_up != option && total(runner_up) >= best - 1e-9 * range.max(1.0), "runner-up {runner_up}");
                 prop_assert_eq!(points.len(), comparison.criteria.len());
                 for (index, (criterion, &p)) in comparison.criteria.iter().zip(&priorities).enumerate() {
                     let direct = f64::from(p) / weight * (criterion.scores[option] - criterion.scores[runner_up]);

@@ -9,9 +9,11 @@
 //!
 //! Defined only when one option leads. A tie has no margin to explain, and with every priority at
 //! 0 there is nothing weighed: both give `None`.
-//! The runner-up is the option with the highest total after the leader; when several share that
-//! total (to two decimals, as ties are decided), the first of them in the spec's order. The margin
-//! is the same against each of them, only its split differs, and spec order keeps it stable.
+//! The runner-up is the option with the highest total after the leader, the one the verdict's
+//! margin is measured from; when several share that total (equal to nine decimals, which clears
+//! floating-point noise), the first of them in the spec's order. The margin is the same against
+//! each of them, only its split differs, and spec order keeps it stable. (Totals equal to two
+//! decimals but not to nine are not shared: the verdict measures from the higher one.)
 
 use super::scoring::{self, Standing};
 use super::spec::Criterion;
@@ -25,11 +27,12 @@ pub struct Pair {
     pub runner_up: usize,
 }
 
-/// The runner-up behind `leader`: the highest other total, the first in spec order among equals.
+/// The runner-up behind `leader`: the highest other total, the first in spec order among equals
+/// (to nine decimals).
 pub fn runner_up(totals: &[f64], leader: usize) -> Option<usize> {
-    let mut best: Option<(usize, i64)> = None;
+    let mut best: Option<(usize, f64)> = None;
     for (index, &total) in totals.iter().enumerate() {
-        let value = scoring::hundredths(total);
+        let value = scoring::round(total * 1e9);
         if index != leader && best.is_none_or(|(_, top)| value > top) {
             best = Some((index, value));
         }

@@ -6,6 +6,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod strip;
+mod studio;
 mod webkit;
 
 use std::path::PathBuf;

@@ -2,7 +2,10 @@
 //!
 //! - `cargo xtask dist`  builds the release card into `dist/`
 //! - `cargo xtask demo`  builds, then serves `dist/` on 127.0.0.1 and prints the address
-//! - `cargo xtask test`  installs what is missing, then runs every test: native, browser, end to end
+//! - `cargo xtask test`  installs what is missing, then runs every test: native, browser, end to
+//!   end, WordPress (`--only wordpress,e2e` runs the named suites; `--e2e-only NAME` only the
+//!   end-to-end tests whose names contain NAME)
+//! - `cargo xtask wordpress` builds the WordPress plugin's zip and prints its path last
 //! - `cargo xtask bench` the Rust card against a plain JavaScript card, in headless Chromium
 
 mod bench;
@@ -10,11 +13,12 @@ mod dist;
 mod serve;
 mod testing;
 mod tools;
+mod wordpress;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <dist | demo [--port N] | test [--e2e-only FILTER] | bench [--updates]>";
+const USAGE: &str = "usage: cargo xtask <dist | demo [--port N] | test [--only SUITE,…] [--e2e-only NAME] | wordpress | bench [--updates]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -22,14 +26,13 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("dist") => dist::build(&root).map(|report| report.print()),
         Some("demo") => demo(&root, &args[1..]),
-        Some("test") => match args.get(1).map(String::as_str) {
-            None => testing::run(&root, None),
-            Some("--e2e-only") => match args.get(2) {
-                Some(filter) => testing::run(&root, Some(filter)),
-                None => Err(USAGE.to_string()),
-            },
-            Some(_) => Err(USAGE.to_string()),
+        Some("test") => match &args[1..] {
+            [] => testing::run(&root, None, None),
+            [flag, suites] if flag == "--only" => testing::run(&root, Some(suites), None),
+            [flag, filter] if flag == "--e2e-only" => testing::run(&root, Some("e2e"), Some(filter)),
+            _ => Err(USAGE.to_string()),
         },
+        Some("wordpress") => wordpress::build(&root),
         Some("bench") => bench::run(&root, args.iter().any(|a| a == "--updates")),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");

@@ -154,19 +154,30 @@ pub fn ensure_browser() -> Result<PathBuf, String> {
     Ok(driver)
 }
 
+/// Installs whichever of these Debian packages are missing (as root), saying so.
+pub fn ensure_debian_packages(packages: &[&str]) -> Result<(), String> {
+    let missing: Vec<&str> = packages
+        .iter()
+        .copied()
+        .filter(|package| {
+            output_of("dpkg-query", &["-W", "-f=${Status}", package]).is_none_or(|s| !s.ends_with("installed"))
+        })
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    installing(&format!("Debian packages {}", missing.join(" ")));
+    let apt = |args: &[&str]| run(Command::new("apt-get").args(args).env("DEBIAN_FRONTEND", "noninteractive"));
+    apt(&["update"])
+        .and_then(|()| apt(&[&["install", "-y"][..], &missing].concat()))
+        .map_err(|e| format!("{e}\nxtask: install them (as root): apt-get install {}", missing.join(" ")))
+}
+
 /// WebKit's WebDriver (Debian's webkit2gtk-driver, which drives WebKitGTK's MiniBrowser) and a
 /// virtual display for it (xvfb): MiniBrowser has no headless mode. Returns the driver's path.
 pub fn ensure_webkit() -> Result<PathBuf, String> {
-    let driver = PathBuf::from("/usr/bin/WebKitWebDriver");
-    if driver.exists() && Path::new("/usr/bin/Xvfb").exists() {
-        return Ok(driver);
-    }
-    installing("WebKit's WebDriver and a virtual display (Debian packages webkit2gtk-driver, xvfb)");
-    let apt = |args: &[&str]| run(Command::new("apt-get").args(args).env("DEBIAN_FRONTEND", "noninteractive"));
-    apt(&["update"])
-        .and_then(|()| apt(&["install", "-y", "webkit2gtk-driver", "xvfb"]))
-        .map_err(|e| format!("{e}\nxtask: install them (as root: apt-get install webkit2gtk-driver xvfb)"))?;
-    Ok(driver)
+    ensure_debian_packages(&["webkit2gtk-driver", "xvfb"])?;
+    Ok(PathBuf::from("/usr/bin/WebKitWebDriver"))
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! them as ignored rather than pretending they passed.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod containers;
 mod webdriver;
 
 use std::path::PathBuf;

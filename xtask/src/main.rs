@@ -3,6 +3,7 @@
 //! - `cargo xtask dist`  builds the release card into `dist/`
 //! - `cargo xtask demo`  builds, then serves `dist/` on 127.0.0.1 and prints the address
 //! - `cargo xtask test`  installs what is missing, then runs every test: native, browser, end to end
+//!   (`--e2e-only NAME`: only the end-to-end tests whose names contain NAME)
 //! - `cargo xtask bench` the Rust card against a plain JavaScript card, in headless Chromium
 
 mod bench;
@@ -18,7 +19,7 @@ mod webdriver;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <dist | demo [--port N] | test | bench [--updates]>";
+const USAGE: &str = "usage: cargo xtask <dist | demo [--port N] | test [--e2e-only NAME] | bench [--updates]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -26,7 +27,11 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("dist") => dist::build(&root).map(|report| report.print()),
         Some("demo") => demo(&root, &args[1..]),
-        Some("test") => testing::run(&root),
+        Some("test") => match &args[1..] {
+            [] => testing::run(&root, None),
+            [flag, name] if flag == "--e2e-only" => testing::run(&root, Some(name)),
+            _ => Err(USAGE.to_string()),
+        },
         Some("bench") => bench::run(&root, args.iter().any(|a| a == "--updates")),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");

@@ -29,7 +29,9 @@ struct Outcome {
     took: Duration,
 }
 
-pub fn run(root: &Path) -> Result<(), String> {
+/// `only_e2e`: run just the end-to-end tests whose names contain it (`cargo xtask test
+/// --e2e-only NAME`), for trying one change without the whole run.
+pub fn run(root: &Path, only_e2e: Option<&str>) -> Result<(), String> {
     let started = Instant::now();
     tools::ensure_wasm_target()?;
     tools::ensure_wasm_bindgen(&tools::pinned_wasm_bindgen(root)?)?;
@@ -37,15 +39,25 @@ pub fn run(root: &Path) -> Result<(), String> {
     let axe = tools::axe_core(root)?;
 
     let mut outcomes = Vec::new();
-    outcomes.push(suite("native", Command::new("cargo").current_dir(root).args(["test", "--workspace"])));
-    outcomes.push(suite(
-        "browser",
-        Command::new("cargo")
-            .current_dir(root)
-            .args(["test", "--package", "comparison-card", "--target", "wasm32-unknown-unknown", "--test", "browser"])
-            .env("CHROMEDRIVER", &chromedriver)
-            .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
-    ));
+    if only_e2e.is_none() {
+        outcomes.push(suite("native", Command::new("cargo").current_dir(root).args(["test", "--workspace"])));
+        outcomes.push(suite(
+            "browser",
+            Command::new("cargo")
+                .current_dir(root)
+                .args([
+                    "test",
+                    "--package",
+                    "comparison-card",
+                    "--target",
+                    "wasm32-unknown-unknown",
+                    "--test",
+                    "browser",
+                ])
+                .env("CHROMEDRIVER", &chromedriver)
+                .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
+        ));
+    }
 
     let build_started = Instant::now();
     let report = dist::build(root)?;
@@ -85,6 +97,7 @@ pub fn run(root: &Path) -> Result<(), String> {
         Command::new("cargo")
             .current_dir(root)
             .args(["test", "--package", "comparison-card", "--test", "e2e", "--", "--ignored", "--test-threads=1"])
+            .args(only_e2e)
             .env("CC_E2E_BASE_URL", format!("http://{site}"))
             .env("CC_WEBDRIVER_URL", &driver.url)
             .env("CC_SCREENSHOT_DIR", &screenshots)

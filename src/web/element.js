@@ -105,6 +105,36 @@ export function plainCopy(value) {
   }
 }
 
+// analytics="datalayer": the card's own events, handed to a tag manager's `window.dataLayer`.
+// Verdict changes and call-to-action clicks as they happen; priority changes once committed (a
+// slider let go, a preset or Reset pressed), not at every step of a drag.
+function pushToDataLayer(card, name, detail) {
+  if (card.getAttribute('analytics') !== 'datalayer' || !detail) return;
+  const layer = (window.dataLayer = Array.isArray(window.dataLayer) ? window.dataLayer : []);
+  layer.push({
+    event: `comparison_card_${name}`,
+    card: card.id || 'card',
+    leader: detail.leader,
+    preset: detail.preset,
+    priorities: detail.priorities,
+  });
+}
+
+function watchForAnalytics(card) {
+  let uncommitted = null;
+  const commit = () => {
+    pushToDataLayer(card, 'prioritychange', uncommitted);
+    uncommitted = null;
+  };
+  card.addEventListener('prioritychange', (event) => { uncommitted = event.detail; });
+  card.addEventListener('verdictchange', (event) => pushToDataLayer(card, 'verdictchange', event.detail));
+  card.addEventListener('ctaclick', (event) => pushToDataLayer(card, 'ctaclick', event.detail));
+  // A preset or Reset changes the priorities while its click crosses the shadow root, before
+  // the click reaches the host; a slider commits with `change`, which stays in the shadow root.
+  card.addEventListener('click', () => uncommitted && commit());
+  card.shadowRoot?.addEventListener('change', () => uncommitted && commit());
+}
+
 // Defines the <comparison-card> class. The entry module calls it first, with no controllers yet
 // and `loadCore` to ask for the wasm; the wasm calls it again with `createController` when it
 // is ready, and every card on the page comes alive. The wasm-bindgen tests call it once, with
@@ -174,6 +204,7 @@ export function defineCardElement(tagName, createController, loadCore) {
     #attach() {
       if (this.#controller || !create) return;
       this.#controller = guarded(() => create(this));
+      guarded(() => watchForAnalytics(this));
       const early = this.#early;
       this.#early = undefined;
       if (early) this.#deliver(early);

@@ -5,6 +5,7 @@
 //! them as ignored rather than pretending they passed.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod analytics;
 mod containers;
 mod loading;
 mod webdriver;

@@ -1,6 +1,7 @@
 //! `cargo xtask`: build, serve and test comparison-card with nothing but cargo on the path.
 //!
 //! - `cargo xtask dist`  builds the release card into `dist/`
+//! - `cargo xtask package` builds `dist/` and the npm package; prints the tarball's path last
 //! - `cargo xtask demo`  builds, then serves `dist/` on 127.0.0.1 and prints the address
 //! - `cargo xtask test`  installs what is missing, then runs every test: native, browser, end to end
 //!   (`--e2e-only NAME`: only the end-to-end tests whose names contain NAME)
@@ -8,6 +9,7 @@
 
 mod bench;
 mod dist;
+mod package;
 mod serve;
 mod testing;
 mod tools;
@@ -19,7 +21,8 @@ mod webdriver;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <dist | demo [--port N] | test [--e2e-only NAME] | bench [--updates]>";
+const USAGE: &str =
+    "usage: cargo xtask <dist | package | demo [--port N] | test [--e2e-only NAME] | bench [--updates]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -32,6 +35,7 @@ fn main() -> ExitCode {
             [flag, name] if flag == "--e2e-only" => testing::run(&root, Some(name)),
             _ => Err(USAGE.to_string()),
         },
+        Some("package") => package::build(&root).map(|tarball| println!("{}", tarball.display())),
         Some("bench") => bench::run(&root, args.iter().any(|a| a == "--updates")),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");

@@ -4,11 +4,13 @@
 //! - `cargo xtask package` builds `dist/` and the npm package; prints the tarball's path last
 //! - `cargo xtask demo`  builds, then serves `dist/` on 127.0.0.1 and prints the address
 //! - `cargo xtask test`  installs what is missing, then runs every test: native, browser, end to end
-//!   (`--e2e-only NAME`: only the end-to-end tests whose names contain NAME)
+//!   (`--e2e-only NAME`: only the end-to-end tests whose names contain NAME; `frameworks`: also the
+//!   framework builds)
 //! - `cargo xtask bench` the Rust card against a plain JavaScript card, in headless Chromium
 
 mod bench;
 mod dist;
+mod frameworks;
 mod package;
 mod serve;
 mod testing;

@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::{dist, serve, tools};
+use crate::{dist, frameworks, serve, tools};
 
 /// The card's wasm and JavaScript together, gzip -9, may not pass this: growth shows at once.
 /// It sits just above the current size. A size step lowers it; a feature that has to add bytes
@@ -103,6 +103,9 @@ pub fn run(root: &Path, only_e2e: Option<&str>) -> Result<(), String> {
             .env("CC_SCREENSHOT_DIR", &screenshots)
             .env("CC_AXE_SCRIPT", &axe),
     ));
+    if only_e2e.is_none_or(|name| name == "frameworks") {
+        outcomes.push(frameworks_suite(root, &driver.url));
+    }
     drop(driver);
 
     println!();
@@ -134,6 +137,31 @@ pub fn run(root: &Path, only_e2e: Option<&str>) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!("failing suites: {}", broken.join(", ")))
+    }
+}
+
+/// The packed package in real Vite, React and Vue builds (`frameworks.rs`), checked in Chromium.
+fn frameworks_suite(root: &Path, driver: &str) -> Outcome {
+    let started = Instant::now();
+    match frameworks::prepare(root) {
+        Ok(sites) => {
+            let mut outcome = suite(
+                "frameworks",
+                Command::new("cargo")
+                    .current_dir(root)
+                    .args(["test", "--package", "comparison-card", "--test", "frameworks"])
+                    .args(["--", "--ignored", "--test-threads=1"])
+                    .env("CC_FW_SITES", &sites.list)
+                    .env("CC_FW_DIR", &sites.dir)
+                    .env("CC_WEBDRIVER_URL", driver),
+            );
+            outcome.took = started.elapsed();
+            outcome
+        }
+        Err(error) => {
+            eprintln!("xtask: the framework apps could not be prepared: {error}");
+            Outcome { name: "frameworks", passed: 0, failed: 1, ignored: 0, ok: false, took: started.elapsed() }
+        }
     }
 }
 

@@ -12,7 +12,7 @@
 //! - [`native`]: what authoring tools need and the shipped card does not: pre-rendered HTML and
 //!   (native only) the spec's JSON Schema.
 #![forbid(unsafe_code)]
-#![warn(missing_docs)]
+#![deny(missing_docs)]
 
 pub mod core;
 pub mod native;

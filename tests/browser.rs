@@ -29,13 +29,30 @@ async fn settle() {
     }
 }
 
+/// A card in the page, removed when dropped: a test whose assertion fails leaves no card
+/// behind to confuse the tests after it.
+struct Mounted(HtmlElement);
+
+impl std::ops::Deref for Mounted {
+    type Target = HtmlElement;
+    fn deref(&self) -> &HtmlElement {
+        &self.0
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.0.remove();
+    }
+}
+
 /// A card with its spec in a JSON script child, appended to the page.
-async fn mount(spec_json: &str) -> HtmlElement {
+async fn mount(spec_json: &str) -> Mounted {
     mount_with(spec_json, &[]).await
 }
 
 /// The same, with attributes set before the card enters the page.
-async fn mount_with(spec_json: &str, attributes: &[(&str, &str)]) -> HtmlElement {
+async fn mount_with(spec_json: &str, attributes: &[(&str, &str)]) -> Mounted {
     comparison_card::define();
     let card: HtmlElement = document().create_element("comparison-card").unwrap().unchecked_into();
     for (name, value) in attributes {
@@ -47,7 +64,7 @@ async fn mount_with(spec_json: &str, attributes: &[(&str, &str)]) -> HtmlElement
     card.append_child(&script).unwrap();
     document().body().unwrap().append_child(&card).unwrap();
     settle().await;
-    card
+    Mounted(card)
 }
 
 fn shadow(card: &HtmlElement) -> ShadowRoot {
@@ -1231,4 +1248,99 @@ async fn labels_and_the_elements_language_change_words_and_numbers() {
     let card = mount_with(DEMO, &[("lang", "not a language!")]).await;
     assert_eq!(texts(&card, ".total-value"), ["8.5", "7.3"]);
     card.remove();
+}
+
+/// A page listener run in the middle of the card's own redraw (the focused slider is removed,
+/// so the browser fires `focusout` at once) reads `spec` and sets another one on the same card:
+/// the read sees what the page last set, and the new spec is drawn, not dropped.
+#[wasm_bindgen_test]
+async fn a_spec_set_while_the_card_redraws_is_queued_and_drawn() {
+    let card = mount(DEMO).await;
+    let hosting = js_sys::JSON::parse(HOSTING).unwrap();
+    let large = js_sys::JSON::parse(&large_spec()).unwrap();
+    let seen: Rc<RefCell<Vec<JsValue>>> = Rc::default();
+    let (target, record, next) = (card.clone(), seen.clone(), large.clone());
+    let _listener = EventListener::new(&card, "focusout", move |_| {
+        if record.borrow().is_empty() {
+            record.borrow_mut().push(Reflect::get(&target, &"spec".into()).unwrap());
+            Reflect::set(&target, &"spec".into(), &next).unwrap();
+        }
+    });
+    slider(&card, "ai-ml").focus().unwrap();
+    Reflect::set(&card, &"spec".into(), &hosting).unwrap();
+    settle().await;
+    assert_eq!(seen.borrow().len(), 1, "the browser ran the page's focusout listener");
+    assert!(Object::is(&seen.borrow()[0], &hosting), "inside the listener, spec is the value the page set");
+    assert_eq!(text(&card, ".title"), "Large", "the spec set from the listener is the one shown");
+    assert_eq!(all(&card, ".row").len(), 30);
+    assert!(Object::is(&Reflect::get(&card, &"spec".into()).unwrap(), &large));
+}
+
+/// A listener that removes the card while the card is busy redrawing: the card leaves the page
+/// for good, drops its listeners, and sends nothing more.
+#[wasm_bindgen_test]
+async fn a_card_removed_while_it_redraws_lets_go_and_goes_quiet() {
+    let card = mount(DEMO).await;
+    let recorder = Recorder::on(&card);
+    let target = card.clone();
+    let _listener = EventListener::new(&card, "focusout", move |_| target.remove());
+    let first = slider(&card, "ai-ml");
+    first.focus().unwrap();
+    Reflect::set(&card, &"spec".into(), &js_sys::JSON::parse(DEMO).unwrap()).unwrap();
+    settle().await;
+    assert!(!card.is_connected());
+    // The redrawn card's slider, still in the detached shadow root.
+    let detached = slider(&card, "ai-ml");
+    step(&detached, 0);
+    assert_eq!(recorder.names(), Vec::<String>::new(), "a removed card sends no events");
+}
+
+/// A listener that removes the card on `prioritychange` gets no `verdictchange` from it after.
+#[wasm_bindgen_test]
+async fn no_event_follows_the_removal_of_the_card() {
+    let card = mount(DEMO).await;
+    let recorder = Recorder::on(&card);
+    let target = card.clone();
+    let _listener = EventListener::new(&card, "prioritychange", move |_| target.remove());
+    // Ignoring Full-stack JavaScript ties the demo: normally two events.
+    move_slider(&card, "full-stack", 0);
+    assert_eq!(recorder.names(), vec!["prioritychange".to_string()]);
+}
+
+/// Each event carries a detail of its own: a listener that stamps one changes no other.
+#[wasm_bindgen_test]
+async fn each_event_gets_its_own_detail() {
+    let card = mount(DEMO).await;
+    let recorder = Recorder::on(&card);
+    let _stamp = EventListener::new(&card, "prioritychange", |event| {
+        let event: &CustomEvent = event.unchecked_ref();
+        Reflect::set(&event.detail(), &"stamped".into(), &JsValue::TRUE).unwrap();
+        Reflect::set(&event.detail(), &"leader".into(), &"edited".into()).unwrap();
+    });
+    // Ignoring Full-stack JavaScript ties the demo, so the verdict changes too.
+    move_slider(&card, "full-stack", 0);
+    let events = recorder.events.borrow();
+    assert_eq!(events.len(), 2, "prioritychange and verdictchange");
+    let (priority, verdict) = (&events[0].1, &events[1].1);
+    assert!(!Object::is(priority, verdict));
+    assert!(get(verdict, &["stamped"]).is_undefined());
+    assert!(get(verdict, &["leader"]).is_null(), "a tie has no leader, whatever the other listener wrote");
+}
+
+/// After the visitor follows an in-page anchor, Copy link still copies an address that
+/// restores this card's priorities, not the anchor.
+#[wasm_bindgen_test]
+async fn copy_link_after_an_anchor_copies_the_priorities() {
+    install_fake_clipboard();
+    set_fragment("#pricing");
+    let card = mount_with(DEMO, &[("id", "anchored"), ("share", "")]).await;
+    move_slider(&card, "ai-ml", 5);
+    click(&card, "[data-action='copy']");
+    settle().await;
+    let copied = Reflect::get(&js_sys::global(), &"__ccCopied".into()).unwrap().as_string().unwrap();
+    let page = location().href().unwrap();
+    let page = page.split('#').next().unwrap();
+    assert_eq!(copied, format!("{page}#anchored=p:3,5,3,3,3,3"));
+    assert_eq!(text(&card, ".copy-status"), "Link copied to the clipboard.");
+    set_fragment("#");
 }

@@ -6,6 +6,9 @@ use comparison_card::core::spec::{self, Comparison};
 use comparison_card::core::state::{CardState, Msg};
 use comparison_card::core::value::Value;
 use proptest::prelude::*;
+
+mod common;
+use common::valid_spec;
 use serde_json::json;
 
 /// Any JSON-like value; keys are drawn partly from the spec's own vocabulary so that the
@@ -37,34 +40,6 @@ fn any_value() -> impl Strategy<Value = Value> {
             prop::collection::vec(inner.clone(), 0..8).prop_map(Value::List),
             prop::collection::vec((key.clone(), inner), 0..8).prop_map(Value::Object),
         ]
-    })
-}
-
-/// A valid spec: 2–6 options, 1–30 criteria, scores within a scale, priorities 0–5.
-fn valid_spec() -> impl Strategy<Value = serde_json::Value> {
-    (2usize..=6, 1usize..=30, -50i32..50, 1i32..100).prop_flat_map(|(options, criteria, min, span)| {
-        let (min, max) = (f64::from(min), f64::from(min + span));
-        let scores = prop::collection::vec(prop::collection::vec(min..=max, options), criteria);
-        let priorities = prop::collection::vec(prop::option::of(0u8..=5), criteria);
-        (scores, priorities).prop_map(move |(scores, priorities)| {
-            let option_list: Vec<_> =
-                (0..options).map(|i| json!({ "id": format!("o{i}"), "name": format!("Option {i}") })).collect();
-            let criterion_list: Vec<_> = scores
-                .iter()
-                .zip(&priorities)
-                .enumerate()
-                .map(|(c, (row, priority))| {
-                    let scores: serde_json::Map<_, _> =
-                        row.iter().enumerate().map(|(i, s)| (format!("o{i}"), json!(s))).collect();
-                    let mut criterion = json!({ "id": format!("c{c}"), "name": format!("Criterion {c}"), "scores": scores });
-                    if let Some(p) = priority {
-                        criterion["priority"] = json!(p);
-                    }
-                    criterion
-                })
-                .collect();
-            json!({ "title": "T", "scale": { "min": min, "max": max }, "options": option_list, "criteria": criterion_list })
-        })
     })
 }
 

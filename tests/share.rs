@@ -85,3 +85,17 @@ fn the_carried_link_keeps_the_authors_query_and_fragment() {
     assert!(share::can_carry("http://example.com"));
     assert!(!share::can_carry("mailto:sales@example.com"));
 }
+
+#[test]
+fn a_shared_address_restores_the_priorities_whatever_fragment_the_page_had() {
+    use comparison_card::core::share::shared_address;
+    let levels = [3, 5, 0];
+    assert_eq!(shared_address("https://x.test/p?q=1", "card", &levels), "https://x.test/p?q=1#card=p:3,5,0");
+    // An anchor the visitor followed would land on the anchor and restore nothing: replaced.
+    assert_eq!(shared_address("https://x.test/p#pricing", "card", &levels), "https://x.test/p#card=p:3,5,0");
+    // Another card's entry is kept, and this card's own is rewritten.
+    assert_eq!(
+        shared_address("https://x.test/p#other=p:1,1&card=p:0,0,0", "card", &levels),
+        "https://x.test/p#other=p:1,1&card=p:3,5,0"
+    );
+}

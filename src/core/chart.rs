@@ -8,6 +8,7 @@
 use super::number::push_fixed;
 use super::spec::Scale;
 
+/// The radar's radius in view-box units.
 pub const RADIUS: f64 = 100.0;
 /// Rings drawn behind the polygons, as fractions of the scale.
 pub const RINGS: [f64; 4] = [0.25, 0.5, 0.75, 1.0];
@@ -17,10 +18,13 @@ const LABEL_GAP: f64 = 12.0;
 /// inside the card at any width.
 pub const RADAR_VIEW_BOX: &str = "-265 -135 530 270";
 
+/// The bar chart's view-box width.
 pub const BARS_WIDTH: f64 = 400.0;
+/// The bar chart's view-box height.
 pub const BARS_HEIGHT: f64 = 200.0;
 /// Space under the bars for the criterion names.
 const BARS_LABEL_SPACE: f64 = 28.0;
+/// The bar chart's `viewBox`.
 pub const BARS_VIEW_BOX: &str = "0 0 400 200";
 
 /// From three criteria a radar reads well; with fewer it would be a line or a point.
@@ -90,11 +94,15 @@ pub fn push_ring(out: &mut String, fraction: f64, directions: &[(f64, f64)]) {
 
 /// Where an axis label goes, and which way its text runs from there.
 pub struct Label {
+    /// Where the label's anchor point lies, across.
     pub x: f64,
+    /// Where the label's anchor point lies, down.
     pub y: f64,
+    /// The SVG `text-anchor`: `start`, `middle` or `end`.
     pub anchor: &'static str,
 }
 
+/// Where an axis's label goes, just past the axis end in its direction.
 pub fn axis_label(direction: (f64, f64)) -> Label {
     let (x, y) = direction;
     let anchor = if x > 0.2 {
@@ -109,17 +117,16 @@ pub fn axis_label(direction: (f64, f64)) -> Label {
     Label { x: x * r, y: y * r + y * 4.0, anchor }
 }
 
-/// An axis line's stroke width for a priority level: the more it matters, the thicker.
-pub fn axis_width(priority: u8) -> f64 {
-    0.75 + f64::from(priority) * 0.75
-}
-
 /// One bar of the grouped bar chart.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Bar {
+    /// Left edge.
     pub x: f64,
+    /// Top edge.
     pub y: f64,
+    /// Width.
     pub width: f64,
+    /// Height.
     pub height: f64,
 }
 

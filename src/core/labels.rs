@@ -7,8 +7,11 @@
 
 /// One replaceable string: its key in `labels`, its English text and its placeholders.
 pub struct Label {
+    /// The label's key in the spec's `labels` object.
     pub key: &'static str,
+    /// The English text, used when the spec gives none.
     pub english: &'static str,
+    /// The placeholders the template may use, without braces.
     pub placeholders: &'static [&'static str],
 }
 
@@ -17,7 +20,8 @@ macro_rules! labels {
         /// Which label; the index into [`LABELS`].
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
         #[repr(usize)]
-        pub enum Key { $($name),* }
+        pub enum Key { $(#[doc = $english] $name),* }
+        /// Every label, in [`Key`] order.
         pub const LABELS: &[Label] = &[$(Label { key: $key, english: $english, placeholders: &[$($placeholder),*] }),*];
     };
 }
@@ -73,6 +77,7 @@ labels! {
 
 /// The names of the priority levels, 0 to 5, given as `labels.levels`.
 pub const LEVELS_KEY: &str = "levels";
+/// The six priority levels' names, 0 to 5, in English.
 pub const ENGLISH_LEVELS: [&str; 6] = ["Ignore", "Minor", "Moderate", "Important", "High", "Critical"];
 
 /// The labels a card uses: the author's where given, English elsewhere.
@@ -87,10 +92,12 @@ pub struct Labels {
 }
 
 impl Labels {
+    /// Labels from the spec's replacements (one per [`LABELS`] entry, `None` for English) and level names.
     pub fn new(given: Vec<Option<String>>, levels: Option<Vec<String>>) -> Self {
         Labels { given, levels, decimal: None }
     }
 
+    /// The text of a label: the spec's, or English.
     pub fn get(&self, key: Key) -> &str {
         let index = key as usize;
         match self.given.get(index) {
@@ -108,6 +115,7 @@ impl Labels {
         }
     }
 
+    /// The decimal separator numbers are written with.
     pub fn decimal(&self) -> char {
         self.decimal.unwrap_or('.')
     }

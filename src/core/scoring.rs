@@ -18,17 +18,21 @@ impl OptionSet {
         set.insert(index);
         set
     }
+    /// Adds an option.
     pub fn insert(&mut self, index: usize) {
         if index < 8 {
             self.0 |= 1 << index;
         }
     }
+    /// Whether the option is in the set.
     pub fn contains(self, index: usize) -> bool {
         index < 8 && self.0 & (1 << index) != 0
     }
+    /// How many options are in the set.
     pub fn len(self) -> usize {
         self.0.count_ones() as usize
     }
+    /// Whether the set is empty.
     pub fn is_empty(self) -> bool {
         self.0 == 0
     }
@@ -124,12 +128,18 @@ pub enum Standing {
     /// Every priority is 0: nothing to weigh.
     NoPriorities,
     /// One option ahead, by `margin` points on the spec's scale.
-    Leader { option: usize, margin: f64 },
+    Leader {
+        /// The leading option.
+        option: usize,
+        /// Its lead over the runner-up.
+        margin: f64,
+    },
     /// Several options share the top total.
     Tie(OptionSet),
 }
 
 impl Standing {
+    /// The leading option, when one leads alone.
     pub fn leader(self) -> Option<usize> {
         match self {
             Standing::Leader { option, .. } => Some(option),
@@ -148,6 +158,7 @@ impl Standing {
     }
 }
 
+/// The standing from the weighted totals; `has_totals` is false when every priority is 0.
 pub fn standing(totals: &[f64], has_totals: bool) -> Standing {
     if !has_totals {
         return Standing::NoPriorities;
@@ -170,7 +181,9 @@ pub fn standing(totals: &[f64], has_totals: bool) -> Standing {
 /// Criteria won by each option, and criteria tied, over the criteria the visitor counts.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
 pub struct Tally {
+    /// Criteria won by each option, in option order.
     pub wins: [u8; MAX_OPTIONS],
+    /// Criteria where several options share the top score.
     pub ties: u8,
 }
 

@@ -113,6 +113,21 @@ pub fn updated_fragment(fragment: &str, card_id: &str, priorities: &[u8]) -> Opt
     Some(out)
 }
 
+/// The address Copy link puts on the clipboard: the page's `href` with a fragment that restores
+/// these priorities. Other cards' entries are kept; a fragment the page uses itself (an anchor
+/// the visitor followed, a route) is replaced by this card's entry, since a copied link that
+/// lands on `#pricing` would not restore anything.
+pub fn shared_address(href: &str, card_id: &str, priorities: &[u8]) -> String {
+    let (page, fragment) = href.split_once('#').unwrap_or((href, ""));
+    let mut out = String::from(page);
+    out.push('#');
+    match updated_fragment(fragment, card_id, priorities) {
+        Some(fragment) => out.push_str(&fragment),
+        None => push_entry(&mut out, &encoded_id(card_id), priorities),
+    }
+    out
+}
+
 fn push_entry(out: &mut String, card_id: &str, priorities: &[u8]) {
     out.push_str(card_id);
     out.push('=');

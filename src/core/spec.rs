@@ -11,12 +11,17 @@ use super::labels::{self, Labels, LABELS, LEVELS_KEY};
 use super::number::{push_trimmed, push_uint};
 use super::value::Value;
 
+/// The fewest options a spec may have.
 pub const MIN_OPTIONS: usize = 2;
+/// The most options a spec may have.
 pub const MAX_OPTIONS: usize = 6;
+/// The fewest criteria a spec may have.
 pub const MIN_CRITERIA: usize = 1;
+/// The most criteria a spec may have.
 pub const MAX_CRITERIA: usize = 30;
 /// Slider positions run from 0 (ignore) to this.
 pub const MAX_PRIORITY: u8 = 5;
+/// A criterion's priority when the spec gives none.
 pub const DEFAULT_PRIORITY: u8 = 3;
 
 // Length limits, in characters. They keep a card readable; with the count limits, which stop the
@@ -43,13 +48,19 @@ const MAX_PROBLEMS: usize = 50;
 /// A spec that passed validation: options and criteria in author order, every score present.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Comparison {
+    /// The card's title.
     pub title: String,
+    /// The author's short text under the title.
     pub summary: Option<String>,
+    /// The range scores are given on.
     pub scale: Scale,
+    /// The options compared, in order.
     pub options: Vec<Choice>,
+    /// The criteria they are compared on, in order.
     pub criteria: Vec<Criterion>,
     /// Named sets of priorities a visitor can pick with one click.
     pub presets: Vec<Preset>,
+    /// The call to action, if any.
     pub cta: Option<Cta>,
     /// The card's fixed strings, the author's where given.
     pub labels: Labels,
@@ -58,7 +69,9 @@ pub struct Comparison {
 /// A named set of priorities. Criteria the author left out of it keep their own priority.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Preset {
+    /// The preset's id, unique among presets.
     pub id: String,
+    /// The button's label.
     pub name: String,
     /// One level per criterion, in the order of [`Comparison::criteria`].
     pub priorities: Vec<u8>,
@@ -67,15 +80,22 @@ pub struct Preset {
 /// One of the things being compared ("option" in the spec; `Option` is taken in Rust).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Choice {
+    /// The option's id, unique among options.
     pub id: String,
+    /// The option's name as shown.
     pub name: String,
+    /// The "best for" lines, in order.
     pub best_for: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
+/// One criterion: its scores for every option, in option order.
 pub struct Criterion {
+    /// The criterion's id, unique among criteria.
     pub id: String,
+    /// The criterion's name as shown.
     pub name: String,
+    /// One line of rationale.
     pub note: Option<String>,
     /// The author's priority, 0..=MAX_PRIORITY.
     pub priority: u8,
@@ -84,8 +104,11 @@ pub struct Criterion {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
+/// The range scores are given on.
 pub struct Scale {
+    /// The lowest score.
     pub min: f64,
+    /// The highest score.
     pub max: f64,
 }
 
@@ -96,8 +119,11 @@ impl Default for Scale {
 }
 
 #[derive(Debug, Clone, PartialEq)]
+/// The call to action at the foot of the card.
 pub struct Cta {
+    /// The link's text.
     pub label: String,
+    /// The checked absolute link (`https:`, `http:` or `mailto:`).
     pub href: String,
     /// Append the visitor's leader and priorities to the link's query string.
     pub carry: bool,
@@ -106,7 +132,9 @@ pub struct Cta {
 /// One thing wrong with a spec: where (`criteria[2].scores.python`) and what.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
+    /// Where in the spec: `criteria[2].scores.python`.
     pub path: String,
+    /// What is wrong, in words.
     pub message: String,
 }
 
@@ -119,6 +147,7 @@ impl fmt::Display for Problem {
 }
 
 impl Problem {
+    /// A problem at `path`.
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
         Problem { path: path.into(), message: message.into() }
     }

@@ -8,7 +8,12 @@ use super::tipping::{self, TippingPoint};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Msg {
     /// A priority slider moved. Levels above the maximum are clamped.
-    SetPriority { criterion: usize, level: u8 },
+    SetPriority {
+        /// The criterion, by index.
+        criterion: usize,
+        /// Its new level, 0–5.
+        level: u8,
+    },
     /// A preset button: its priorities, and it shows as chosen until a slider moves.
     ApplyPreset(usize),
     /// Back to the author's priorities.
@@ -18,6 +23,7 @@ pub enum Msg {
 /// What an `update` changed, for the view and for the events.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Changes {
+    /// The priorities changed.
     pub priorities: bool,
     /// The leader, or the set of tied options, is different.
     pub result: bool,
@@ -25,6 +31,7 @@ pub struct Changes {
     pub preset: bool,
 }
 
+/// A card's state: the spec, the visitor's priorities, and everything derived from them.
 pub struct CardState {
     comparison: Comparison,
     /// Criterion winners depend on the scores only, so they are worked out once.
@@ -61,6 +68,7 @@ impl CardState {
         state
     }
 
+    /// Applies one message; says what changed.
     pub fn update(&mut self, msg: Msg) -> Changes {
         let before = (self.standing, self.active_preset);
         let moved = match msg {
@@ -118,15 +126,19 @@ impl CardState {
         tipping::tipping_points(&self.comparison.criteria, &self.priorities, &mut self.tipping);
     }
 
+    /// The spec.
     pub fn comparison(&self) -> &Comparison {
         &self.comparison
     }
+    /// Each criterion's winners, in criterion order.
     pub fn winners(&self) -> &[OptionSet] {
         &self.winners
     }
+    /// The priorities, in criterion order.
     pub fn priorities(&self) -> &[u8] {
         &self.priorities
     }
+    /// The chosen preset, until a slider moves.
     pub fn active_preset(&self) -> Option<usize> {
         self.active_preset
     }
@@ -134,9 +146,11 @@ impl CardState {
     pub fn totals(&self) -> Option<&[f64]> {
         self.has_totals.then_some(&self.totals[..])
     }
+    /// Where the options stand.
     pub fn standing(&self) -> Standing {
         self.standing
     }
+    /// The criteria won and tied, over the criteria that count.
     pub fn tally(&self) -> Tally {
         self.tally
     }

@@ -40,7 +40,9 @@ pub fn push_number(out: &mut String, labels: &Labels, value: f64, decimals: u32,
 /// One entry of the tally strip.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TallyItem {
+    /// The wins of the option at this index.
     Wins(usize),
+    /// The ties.
     Ties,
 }
 
@@ -53,6 +55,7 @@ pub fn tally_items(option_count: usize) -> Vec<TallyItem> {
     items
 }
 
+/// The number a tally entry shows.
 pub fn tally_count(tally: Tally, item: TallyItem) -> u8 {
     match item {
         TallyItem::Wins(option) => tally.wins.get(option).copied().unwrap_or(0),

@@ -14,8 +14,11 @@ use super::spec::{Criterion, Scale, MAX_OPTIONS, MAX_PRIORITY};
 /// Moving criterion `criterion`'s slider to `at` makes option `leader` lead on its own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TippingPoint {
+    /// The criterion whose slider would tip the result.
     pub criterion: usize,
+    /// The slider position that would do it.
     pub at: u8,
+    /// The option that would then lead.
     pub leader: usize,
 }
 

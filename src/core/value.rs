@@ -14,15 +14,23 @@ pub const MAX_DEPTH: u32 = 32;
 /// A list or object with more entries than this is refused while reading, before anything is
 /// allocated for it: a sparse JavaScript array can claim four billion.
 pub const MAX_ENTRIES: u32 = 100_000;
+/// The message for a spec nested deeper than [`MAX_DEPTH`].
 pub const TOO_DEEP: &str = "nested more than 32 levels deep";
+/// The message for a list or object longer than [`MAX_ENTRIES`].
 pub const TOO_LONG: &str = "a list or object with more than 100000 entries";
 
 #[derive(Debug, Clone, PartialEq)]
+/// A JSON-like tree, read from JSON text or from JavaScript data.
 pub enum Value {
+    /// `null`.
     Null,
+    /// `true` or `false`.
     Bool(bool),
+    /// A number.
     Number(f64),
+    /// A string.
     Text(String),
+    /// A list.
     List(Vec<Value>),
     /// Entries in source order; a key given twice stays twice, for the walker to report.
     Object(Vec<(String, Value)>),

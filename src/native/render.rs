@@ -27,14 +27,19 @@ pub use super::markup::{push_escaped, push_script_json};
 
 /// The fallback's root: `<div class="cc-fallback" data-cc-fallback>`, for the live element to find.
 pub const FALLBACK_CLASS: &str = "cc-fallback";
+/// The fallback's root attribute, for the live element to find.
 pub const FALLBACK_ATTRIBUTE: &str = "data-cc-fallback";
 
 /// The element's attributes that change what it draws, given to `render` as flags.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Attributes {
+    /// The element's `id`.
     pub id: Option<String>,
+    /// The `share` attribute.
     pub share: bool,
+    /// The `persist` attribute.
     pub persist: bool,
+    /// `chart="none"`.
     pub no_chart: bool,
     /// The element's `lang`, for the decimal separator of the pre-rendered numbers.
     pub lang: Option<String>,

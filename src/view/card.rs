@@ -21,7 +21,9 @@ pub const INDEX_ATTRIBUTE: &str = "data-index";
 pub const PRESET_ATTRIBUTE: &str = "data-preset";
 /// Attribute on the other buttons naming what they do.
 pub const ACTION_ATTRIBUTE: &str = "data-action";
+/// The Reset button's action.
 pub const RESET_ACTION: &str = "reset";
+/// The Copy link button's action.
 pub const COPY_ACTION: &str = "copy";
 
 /// What the element's attributes ask of the view.
@@ -593,6 +595,9 @@ impl<N: Node> CardView<N> {
                     number::push_uint(scratch, u64::from(at));
                     // Placed by the stylesheet from this one number, through the CSSOM.
                     row.tick.set_style("--at", scratch);
+                } else {
+                    // A hidden tick keeps no position: nothing stale for a stylesheet to read.
+                    row.tick.set_style("--at", "");
                 }
                 row.tick.toggle("hidden", tick.is_none());
                 row.shown_tick = tick;

@@ -28,6 +28,7 @@ enum Child {
 pub struct HtmlNode(Rc<RefCell<Element>>);
 
 #[derive(Clone)]
+/// A text node of an [`HtmlNode`] tree.
 pub struct HtmlText(Rc<RefCell<String>>);
 
 /// Makes [`HtmlNode`]s. Tag names are the view's own constants.
@@ -148,6 +149,11 @@ impl Node for HtmlNode {
 
     fn set_style(&self, property: &str, value: &str) {
         let mut element = self.0.borrow_mut();
+        // An empty value removes the property, as `style.setProperty` does in the DOM.
+        if value.is_empty() {
+            element.style.retain(|(p, _)| p != property);
+            return;
+        }
         match element.style.iter_mut().find(|(p, _)| p == property) {
             Some((_, current)) => *current = value.to_string(),
             None => element.style.push((property.to_string(), value.to_string())),

@@ -1,38 +1,13 @@
-//! The wasm side of the DOM: the view's writes, batched (see [`Batch`]), and a few calls that
-//! cannot fail for the arguments the card gives them (constant selectors, our own window's
-//! location). web-sys declares those as throwing, and every `Result` it returns costs an error
-//! branch at each call site; declared here without `catch`, on a type of our own, they cost a
-//! plain call.
+//! The wasm side of the DOM: the view's writes, batched (see [`Batch`]) into one call per build
+//! or slider step.
 
 use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, History, ShadowRoot};
+use web_sys::ShadowRoot;
 
+use super::bindings;
 use crate::view::tree;
-
-#[wasm_bindgen(module = "/src/web/element.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = applyBatch)]
-    fn apply_batch(nodes: &JsValue, codes: &[u32], text: &str);
-}
-
-#[wasm_bindgen]
-extern "C" {
-    /// A DOM object seen only through the calls below.
-    pub type Raw;
-    #[wasm_bindgen(method, js_name = querySelector)]
-    pub fn query_selector(this: &Raw, selectors: &str) -> Option<Element>;
-    #[wasm_bindgen(method)]
-    pub fn closest(this: &Raw, selectors: &str) -> Option<Element>;
-    /// `location.hash`, `location.href` and `window.history` throw only for another origin.
-    #[wasm_bindgen(method, getter)]
-    pub fn hash(this: &Raw) -> String;
-    #[wasm_bindgen(method, getter)]
-    pub fn href(this: &Raw) -> String;
-    #[wasm_bindgen(method, getter)]
-    pub fn history(this: &Raw) -> History;
-}
 
 /// The view's elements, as handles into a card's node list (see [`Batch`]).
 #[derive(Clone, Copy)]
@@ -45,8 +20,9 @@ pub struct TextHandle(u32);
 /// The card's target: the shadow root is always the first node of a card's list.
 pub const ROOT: Handle = Handle(0);
 
-/// One instruction each; `applyBatch` in element.js reads the same numbers. The operands follow
-/// the code: a node's index, numbers, and strings as their UTF-16 length in the batch's text.
+/// One instruction each. The operands follow the code: a node's index, numbers, and strings as
+/// their UTF-16 length in the batch's text. `applyBatch` in element.js learns the codes from
+/// [`OP_NAMES`] once (see [`configure`]), so the numbers are written down only here.
 #[derive(Clone, Copy)]
 #[repr(u32)]
 enum Op {
@@ -74,6 +50,14 @@ enum Op {
     Replace,
 }
 
+/// The ops' names in code order, as `applyBatch` knows them.
+const OP_NAMES: &str = "element svg text set toggle append setText style number data replace";
+
+/// Tells element.js what each op code means; an error when it does not know one of the names.
+pub fn configure() -> Result<(), JsValue> {
+    bindings::configure_batch(OP_NAMES)
+}
+
 /// DOM work written as numbers and one string, and done by one call into JavaScript.
 ///
 /// A direct web-sys call per write costs a crossing into JavaScript and a UTF-8 decode of every
@@ -89,7 +73,7 @@ struct Batch {
 }
 
 thread_local! {
-    static BATCH: RefCell<Batch> = const { RefCell::new(Batch { codes: Vec::new(), text: String::new(), next: 1 }) };
+    static BATCH: RefCell<Batch> = const { RefCell::new(Batch { codes: Vec::new(), text: String::new(), next: 0 }) };
 }
 
 /// For the ops that create a node and so name none: Element and Svg.
@@ -125,10 +109,30 @@ fn utf16_length(text: &str) -> u32 {
     text.bytes().map(|byte| u32::from(byte & 0xC0 != 0x80) + u32::from(byte >= 0xF0)).sum()
 }
 
-/// A new node list for a card whose shadow root is `shadow`: `[shadow]`, so it is [`ROOT`].
-pub fn node_list(shadow: &ShadowRoot) -> js_sys::Array {
-    BATCH.with(|batch| batch.borrow_mut().next = 1);
-    js_sys::Array::of1(shadow)
+/// A card's node list in JavaScript, and how many nodes it holds: the indices its handles use.
+/// Each card counts its own, so two cards never share an index.
+pub struct Nodes {
+    list: JsValue,
+    count: u32,
+}
+
+impl Nodes {
+    /// A new list for a card whose shadow root is `shadow`: `[shadow]`, so it is [`ROOT`].
+    pub fn new(shadow: &ShadowRoot) -> Nodes {
+        Nodes { list: js_sys::Array::of1(shadow).into(), count: 1 }
+    }
+
+    /// Writes DOM work for this card with `work`, then does it in one call into JavaScript.
+    ///
+    /// `work` must not run page code (no attribute or property reads on the host): page code
+    /// could write for another card in between. Builders and patches only compute and write.
+    pub fn batch<T>(&mut self, work: impl FnOnce() -> T) -> T {
+        BATCH.with(|batch| batch.borrow_mut().next = self.count);
+        let result = work();
+        self.count = BATCH.with(|batch| batch.borrow().next);
+        flush(&self.list);
+        result
+    }
 }
 
 /// Replaces everything in `parent` with `child`.
@@ -137,7 +141,7 @@ pub fn replace_children(parent: Handle, child: Handle) {
 }
 
 /// Does the work written since the last flush, on the card whose node list is `nodes`.
-pub fn flush(nodes: &JsValue) {
+fn flush(nodes: &JsValue) {
     // Taken out while JavaScript runs: the DOM work can run a page's listener at once (removing
     // a focused slider fires `focusout`), and that listener may draw another card, which then
     // writes and flushes a batch of its own.
@@ -146,7 +150,7 @@ pub fn flush(nodes: &JsValue) {
         (std::mem::take(&mut batch.codes), std::mem::take(&mut batch.text))
     });
     if !codes.is_empty() {
-        apply_batch(nodes, &codes, &text);
+        bindings::apply_batch(nodes, &codes, &text);
     }
     codes.clear();
     text.clear();
@@ -203,14 +207,3 @@ impl tree::TextNode for TextHandle {
         write(Op::Data, self.0, &[text], None);
     }
 }
-
-/// The calls above, on web-sys types.
-pub trait Dom: JsCast {
-    fn raw(&self) -> &Raw {
-        self.unchecked_ref()
-    }
-}
-
-impl Dom for Element {}
-impl Dom for web_sys::Location {}
-impl Dom for web_sys::Window {}

@@ -2,11 +2,19 @@
 // CardController; this file only forwards the custom-element callbacks and the `spec` property,
 // and makes sure nothing it forwards can throw into the host page.
 
+// Each distinct failure is reported once: a card that fails on every slider step must not
+// flood the console.
+const reported = new Set();
+
 function guarded(action) {
   try {
     return action();
   } catch (error) {
-    console.error('comparison-card: internal error', error);
+    const key = String(error && error.message);
+    if (!reported.has(key)) {
+      reported.add(key);
+      console.error('comparison-card: internal error', error);
+    }
     return undefined;
   }
 }
@@ -31,6 +39,14 @@ export function fetchSpec(url, ticket) {
       : failed(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`)),
     () => failed("the request failed (offline, blocked by the page's policy, or not allowed cross-origin)"),
   );
+}
+
+// Puts text on the clipboard; resolves to whether it worked. The Clipboard API is missing
+// outside secure contexts, and a visitor may refuse it.
+export function copyText(text) {
+  const clipboard = globalThis.navigator?.clipboard;
+  if (!clipboard?.writeText) return Promise.resolve(false);
+  return clipboard.writeText(text).then(() => true, () => false);
 }
 
 // Sends one of the card's events from the element: bubbling, and composed so that it leaves
@@ -276,21 +292,31 @@ export function defineCardElement(tagName, createController, loadCore) {
   return true;
 }
 
-// Does one batch of the card's DOM work, written by src/web/dom.rs (the `Op` numbers there): `nodes`
-// is the card's node list (its shadow root first, then every node the batch creates, in order),
-// `codes` the instructions, `text` every string they use, one after another, sliced by length.
-// Strings only ever become text nodes, text content or attribute values, never markup.
+// The batch's ops, by name; src/web/dom.rs sends the names in the order of its codes once
+// (configureBatch), so the codes are written down only on the Rust side.
+const OPS = ['element', 'svg', 'text', 'set', 'toggle', 'append', 'setText', 'style', 'number', 'data', 'replace'];
+let opFromCode = [];
+
+export function configureBatch(names) {
+  const decoded = names.split(' ').map((name) => OPS.indexOf(name));
+  if (decoded.includes(-1)) throw new Error(`comparison-card: unknown batch op in "${names}"`);
+  opFromCode = decoded;
+}
+
+// Does one batch of the card's DOM work, written by src/web/dom.rs: `nodes` is the card's node
+// list (its shadow root first, then every node its batches create, in order), `codes` the
+// instructions, `text` every string they use, one after another, sliced by length. Strings
+// only ever become text nodes, text content or attribute values, never markup.
 export function applyBatch(nodes, wasmCodes, text) {
   // A copy: `wasmCodes` views the wasm's memory, which a page listener run by this very work
-  // (a `focusout` from a removed slider) could grow by drawing another card, emptying the view.
-  // Only ops after the replacement would be lost (today, the fallback <style>), but the copy is
-  // a few hundred bytes and keeps that true of any op order.
+  // (a `focusout` from a removed slider) could grow, emptying the view.
   const codes = wasmCodes.slice();
   const doc = nodes[0].ownerDocument;
   let at = 0;
   const take = (length) => text.slice(at, (at += length));
   for (let i = 0; i < codes.length; ) {
-    const op = codes[i++];
+    const code = codes[i++];
+    const op = opFromCode[code];
     if (op === 0) {
       nodes.push(doc.createElement(take(codes[i++])));
     } else if (op === 1) {
@@ -307,6 +333,7 @@ export function applyBatch(nodes, wasmCodes, text) {
         case 8: node.valueAsNumber = codes[i++]; break;
         case 9: node.data = take(codes[i++]); break;
         case 10: node.replaceChildren(nodes[codes[i++]]); break;
+        default: throw new Error(`comparison-card: unknown batch op code ${code}`);
       }
     }
   }

@@ -8,20 +8,13 @@ use std::rc::Rc;
 
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
-use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsValue;
 use web_sys::HtmlElement;
 
+use super::bindings;
 use crate::core::contract;
 use crate::core::spec::Comparison;
 use crate::core::state::CardState;
-
-#[wasm_bindgen(module = "/src/web/element.js")]
-extern "C" {
-    /// `host.dispatchEvent(new CustomEvent(names[event], { bubbles, composed, detail }))` in one
-    /// call, instead of one per property of the event's options and a name decoded each time.
-    #[wasm_bindgen(js_name = dispatchCardEvent)]
-    fn dispatch_card_event(host: &HtmlElement, names: &JsValue, event: u32, detail: &JsValue);
-}
 
 /// The card's events.
 #[derive(Clone, Copy)]
@@ -92,7 +85,7 @@ pub fn detail(state: &CardState, keys: &EventKeys) -> JsValue {
 /// A bubbling, composed `CustomEvent` on the element. A page listener that throws is reported
 /// by the browser; it does not reach the card.
 pub fn dispatch(host: &HtmlElement, names: &EventNames, event: CardEvent, detail: &JsValue) {
-    dispatch_card_event(host, &names.0, event as u32, detail);
+    bindings::dispatch_card_event(host, &names.0, event as u32, detail);
 }
 
 /// A JavaScript string passed through serde-wasm-bindgen as it is.

@@ -5,9 +5,6 @@
 //! runs these with `--ignored`; a plain `cargo test` lists them as ignored.
 #![cfg(not(target_arch = "wasm32"))]
 
-#[path = "../e2e/webdriver.rs"]
-mod webdriver;
-
 use std::path::PathBuf;
 
 use serde_json::{json, Value};

@@ -10,8 +10,8 @@ use std::time::{Duration, Instant};
 use serde_json::{json, Value};
 
 use crate::dist::{self, Size};
-use crate::webdriver::Session;
 use crate::{serve, testing::Chromedriver, tools};
+use webdriver::Session;
 
 const STARTUP_LOADS: usize = 15;
 /// Page loads per card for each update figure; the median of their results is reported.

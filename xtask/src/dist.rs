@@ -75,7 +75,16 @@ pub fn build(root: &Path) -> Result<Report, String> {
         Command::new("cargo")
             .current_dir(root)
             .args(["build", "--release", "--lib", "--package", "comparison-card", "--target", "wasm32-unknown-unknown"])
-            .env("RUSTFLAGS", short_source_paths(root)),
+            .env(
+                "CARGO_ENCODED_RUSTFLAGS",
+                release_rustflags(
+                    root,
+                    std::env::var("CARGO_ENCODED_RUSTFLAGS").ok().filter(|f| !f.is_empty()),
+                    std::env::var("RUSTFLAGS").ok(),
+                ),
+            )
+            // Cargo reads only one of the two; the user's RUSTFLAGS are inside the encoded ones.
+            .env_remove("RUSTFLAGS"),
     )?;
 
     let stage = root.join("target").join("dist-stage");
@@ -284,19 +293,26 @@ fn replace_identifier(text: &str, old: &str, new: &str) -> (String, usize) {
     (out, count)
 }
 
-/// Panic locations keep their file names in the wasm. Remapping the registry and project
-/// folders shortens them, and keeps this machine's paths out of what the card ships.
-fn short_source_paths(root: &Path) -> String {
+/// The compiler flags for the release build: the user's own (from `CARGO_ENCODED_RUSTFLAGS`, or
+/// else `RUSTFLAGS`), then `--remap-path-prefix` for the project and the registry, so the wasm's
+/// panic locations name `cc/src/...` instead of this machine's folders. Written in cargo's
+/// encoded form (flags separated by U+001F), so a folder whose path has a space stays one flag.
+fn release_rustflags(root: &Path, encoded: Option<String>, plain: Option<String>) -> String {
+    let mut flags: Vec<String> = match (encoded, plain) {
+        (Some(encoded), _) => encoded.split('\u{1f}').filter(|f| !f.is_empty()).map(String::from).collect(),
+        (None, Some(plain)) => plain.split_whitespace().map(String::from).collect(),
+        (None, None) => Vec::new(),
+    };
+    flags.push(format!("--remap-path-prefix={}=cc", root.display()));
     let cargo_home = std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")));
-    let mut flags = vec![format!("--remap-path-prefix={}=cc", root.display())];
     if let Some(registries) = cargo_home.map(|home| home.join("registry").join("src")) {
         for registry in std::fs::read_dir(registries).into_iter().flatten().flatten() {
             flags.push(format!("--remap-path-prefix={}=deps", registry.path().display()));
         }
     }
-    flags.join(" ")
+    flags.join("\u{1f}")
 }
 
 pub fn recreate(dir: &Path) -> Result<(), String> {
@@ -329,6 +345,18 @@ pub fn copy_tree(from: &Path, to: &Path, keep: &dyn Fn(&Path) -> bool) -> Result
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn release_flags_keep_the_users_and_survive_a_space_in_the_path() {
+        let root = Path::new("/home/a user/my card");
+        let flags = release_rustflags(root, None, Some("-C target-cpu=mvp  --cfg demo".into()));
+        let flags: Vec<&str> = flags.split('\u{1f}').collect();
+        assert_eq!(&flags[..4], ["-C", "target-cpu=mvp", "--cfg", "demo"]);
+        assert_eq!(flags[4], "--remap-path-prefix=/home/a user/my card=cc", "one flag, space and all");
+        // Encoded flags win over plain ones, as in cargo, and keep their own spaces.
+        let encoded = release_rustflags(root, Some("--cfg\u{1f}x y".into()), Some("--cfg ignored".into()));
+        assert!(encoded.starts_with("--cfg\u{1f}x y\u{1f}--remap-path-prefix="), "{encoded:?}");
+    }
 
     #[test]
     fn renames_whole_identifiers_only() {

@@ -15,10 +15,6 @@ mod package;
 mod serve;
 mod testing;
 mod tools;
-// The end-to-end tests' WebDriver client, shared rather than written twice.
-#[allow(dead_code)]
-#[path = "../../tests/e2e/webdriver.rs"]
-mod webdriver;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -16,9 +16,10 @@ use crate::{dist, frameworks, serve, tools};
 /// raises it in the same commit, with its measured cost in the README's size table, so growth
 /// is a decision someone reads. It was 40,000 before the decision features (47,765); `src=`
 /// specs and the `theme` attribute brought the card to 49,802, labels and `lang` to 53,6xx;
-/// wasm-opt passes chosen by measured gzip and the batched DOM edge to 51,337. The target stays
-/// 25,000.
-const SIZE_BUDGET_GZIP: u64 = 51_500;
+/// wasm-opt passes chosen by measured gzip and the batched DOM edge to 51,337; the layer folders
+/// (longer panic locations) and the per-card message queue, op names sent to element.js and a
+/// detail per event to 51,999 (+1.3%). The target stays 25,000.
+const SIZE_BUDGET_GZIP: u64 = 52_100;
 
 struct Outcome {
     name: &'static str,

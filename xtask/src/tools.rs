@@ -3,12 +3,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// binaryen's wasm-opt, from the npm registry: Debian's is too old for current rustc output.
-const BINARYEN_NPM: &str = "binaryen@132";
-/// esbuild bundles and minifies the JavaScript a page loads.
-const ESBUILD_NPM: &str = "esbuild@0.25";
-/// axe-core, injected into the end-to-end tests' pages to audit accessibility.
-const AXE_NPM: &str = "axe-core@4";
+// The npm tools, pinned in xtask/npm-tools/package-lock.json and installed with `npm ci`:
+// binaryen's wasm-opt (Debian's is too old for current rustc output), esbuild (bundles and
+// minifies the JavaScript a page loads) and axe-core (audits the end-to-end tests' pages).
 /// 132 is the first binaryen that prints its name mapping as JSON, which `dist` applies to the glue.
 const MIN_WASM_OPT_VERSION: u32 = 132;
 
@@ -85,32 +82,26 @@ pub fn wasm_opt(root: &Path) -> Result<PathBuf, String> {
             return Ok(PathBuf::from("wasm-opt"));
         }
     }
-    npm_tool(root, "wasm-opt", BINARYEN_NPM).map_err(|e| {
+    npm_tool(root, "wasm-opt").map_err(|e| {
         format!("{e}\nxtask: wasm-opt needs Node.js and npm, or binaryen {MIN_WASM_OPT_VERSION}+ on the path")
     })
 }
 
 /// esbuild, from the npm registry, in the project's own tools folder.
 pub fn esbuild(root: &Path) -> Result<PathBuf, String> {
-    npm_tool(root, "esbuild", ESBUILD_NPM).map_err(|e| format!("{e}\nxtask: esbuild needs Node.js and npm"))
+    npm_tool(root, "esbuild").map_err(|e| format!("{e}\nxtask: esbuild needs Node.js and npm"))
 }
 
 /// axe-core's browser script, from the npm registry: nothing is downloaded while tests run.
 pub fn axe_core(root: &Path) -> Result<PathBuf, String> {
-    let script = npm_folder(root).join("node_modules").join("axe-core").join("axe.min.js");
-    if !script.is_file() {
-        npm_install(root, "axe-core", AXE_NPM).map_err(|e| format!("{e}\nxtask: axe-core needs Node.js and npm"))?;
-    }
-    Ok(script)
+    npm_tools(root).map_err(|e| format!("{e}\nxtask: axe-core needs Node.js and npm"))?;
+    Ok(npm_folder(root).join("node_modules").join("axe-core").join("axe.min.js"))
 }
 
-/// A command-line tool from an npm package, installed under `target/tools` when missing.
-fn npm_tool(root: &Path, command: &str, package: &str) -> Result<PathBuf, String> {
-    let local = npm_folder(root).join("node_modules").join(".bin").join(command);
-    if output_of(&local.to_string_lossy(), &["--version"]).is_none() {
-        npm_install(root, command, package)?;
-    }
-    Ok(local)
+/// A command-line tool from the pinned npm tools.
+fn npm_tool(root: &Path, command: &str) -> Result<PathBuf, String> {
+    npm_tools(root)?;
+    Ok(npm_folder(root).join("node_modules").join(".bin").join(command))
 }
 
 /// The project's own folder for npm packages.
@@ -118,11 +109,26 @@ fn npm_folder(root: &Path) -> PathBuf {
     root.join("target").join("tools")
 }
 
-fn npm_install(root: &Path, what: &str, package: &str) -> Result<(), String> {
-    installing(&format!("{what} ({package} from the npm registry)"));
+/// Installs the npm tools exactly as locked, unless the installed set already matches the lock.
+fn npm_tools(root: &Path) -> Result<(), String> {
+    let pinned = root.join("xtask").join("npm-tools");
     let folder = npm_folder(root);
+    let lock = read_text(&pinned.join("package-lock.json"))?;
+    if std::fs::read_to_string(folder.join("package-lock.json")).is_ok_and(|installed| installed == lock)
+        && folder.join("node_modules").is_dir()
+    {
+        return Ok(());
+    }
+    installing("the npm tools (wasm-opt, esbuild, axe-core, pinned in xtask/npm-tools)");
     std::fs::create_dir_all(&folder).map_err(|e| e.to_string())?;
-    run(Command::new("npm").args(["install", "--no-audit", "--no-fund", "--prefix"]).arg(&folder).arg(package))
+    for file in ["package.json", "package-lock.json"] {
+        std::fs::copy(pinned.join(file), folder.join(file)).map_err(|e| format!("{file}: {e}"))?;
+    }
+    run(Command::new("npm").args(["ci", "--no-audit", "--no-fund", "--prefix"]).arg(&folder))
+}
+
+fn read_text(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 fn wasm_opt_version(output: &str) -> Option<u32> {

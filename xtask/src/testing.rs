@@ -18,8 +18,10 @@ use crate::{dist, frameworks, serve, tools};
 /// specs and the `theme` attribute brought the card to 49,802, labels and `lang` to 53,6xx;
 /// wasm-opt passes chosen by measured gzip and the batched DOM edge to 51,337; the layer folders
 /// (longer panic locations) and the per-card message queue, op names sent to element.js and a
-/// detail per event to 51,999 (+1.3%). The target stays 25,000.
-const SIZE_BUDGET_GZIP: u64 = 52_100;
+/// detail per event to 51,999 (+1.3%); the loader (element defined before the wasm, wasm fetched
+/// when a card comes near), reactive specs copied and `analytics` to 53,155 (+1,156 B, all
+/// JavaScript). The target stays 25,000.
+const SIZE_BUDGET_GZIP: u64 = 53_300;
 
 struct Outcome {
     name: &'static str,

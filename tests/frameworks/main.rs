@@ -119,6 +119,34 @@ fn check_site(name: &str) {
     for (page, framework) in [("vanilla", "plain"), ("react", "React"), ("vue", "Vue")] {
         check_page(name, base, page, framework);
     }
+    check_proxies(name, base);
+}
+
+/// Vue's `reactive()` handed to the card directly is drawn; a Proxy whose traps throw is refused
+/// with a message that says what to pass instead.
+fn check_proxies(site: &str, base: &str) {
+    let session = open(&format!("{base}/vue.html"));
+    wait_live(&session, "From Vue state");
+    session
+        .eval(
+            "const card = document.querySelector('#card');
+             card.spec = window.__vueReactive({ ...card.spec, title: 'Straight from reactive()' });",
+            json!([]),
+        )
+        .unwrap();
+    wait_live(&session, "Straight from reactive()");
+    let refused = session
+        .eval(
+            "const card = document.querySelector('#card');
+             card.spec = new Proxy({}, { ownKeys() { throw new Error('no keys today'); } });
+             return new Promise((resolve) => setTimeout(() =>
+               resolve(card.shadowRoot.querySelector('.error-list').textContent), 0));",
+            json!([]),
+        )
+        .unwrap();
+    let refused = refused.as_str().unwrap_or_default();
+    assert!(refused.starts_with("spec: cannot be read as plain data: no keys today"), "{site}: {refused}");
+    assert!(refused.contains("Pass plain data") && refused.contains("toRaw(spec)"), "{site}: {refused}");
 }
 
 /// `vite build`'s output for a fixture: nothing but what it built, no warning.

@@ -1344,3 +1344,25 @@ async fn copy_link_after_an_anchor_copies_the_priorities() {
     assert_eq!(text(&card, ".copy-status"), "Link copied to the clipboard.");
     set_fragment("#");
 }
+
+#[wasm_bindgen(module = "/src/web/element.js")]
+extern "C" {
+    // Declared with other types than the card's own import, which would otherwise clash with it.
+    #[wasm_bindgen(js_name = configureBatch, catch)]
+    fn configure_batch(op_names: JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = applyBatch, catch)]
+    fn apply_batch(nodes: &JsValue, codes: &[u32], text: &str) -> Result<(), JsValue>;
+}
+
+/// The batch's two sides agree through op names: a name element.js does not know, or a code
+/// nobody configured, is an error at once, not a silently broken card.
+#[wasm_bindgen_test]
+async fn the_batch_refuses_what_it_does_not_know() {
+    let card = mount(DEMO).await;
+    assert!(configure_batch("element svg teleport".into()).is_err(), "an unknown op name");
+    let nodes = js_sys::Array::of1(&shadow(&card));
+    assert!(apply_batch(&nodes, &[99, 0], "").is_err(), "an unknown op code");
+    // The table the card configured is untouched: the card still draws its steps.
+    move_slider(&card, "full-stack", 0);
+    assert_eq!(text(&card, ".verdict"), "Node.js and Python are tied at your priorities.");
+}

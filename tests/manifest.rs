@@ -1,4 +1,5 @@
-//! The npm package's generated descriptions match the contract, and the README documents it.
+//! The npm package's generated descriptions match the contract (the README's tables are checked
+//! against it in `contract.rs`).
 #![cfg(not(target_arch = "wasm32"))]
 
 use comparison_card::core::contract;
@@ -45,15 +46,4 @@ fn the_declarations_type_every_event_and_the_detail_once() {
     assert!(manifest::react_declarations().contains("interface IntrinsicElements"));
     assert!(manifest::vue_declarations().contains("interface GlobalComponents"));
     assert!(manifest::vue_declarations().contains("onPrioritychange?:"), "Vue's handler names");
-}
-
-#[test]
-fn the_readme_documents_every_attribute() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-    for name in contract::names(contract::ATTRIBUTES) {
-        if name == "lang" || name == "dir" {
-            continue; // documented under Languages and Themes, as every element has them
-        }
-        assert!(readme.contains(&format!("| `{name}")), "README's attribute table lacks `{name}`");
-    }
 }

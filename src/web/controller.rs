@@ -7,19 +7,18 @@
 //! right after, in order: nothing is dropped, and the card is never entered twice.
 
 use std::cell::{Cell, RefCell};
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
 use super::bindings;
 use super::dom;
-use super::events::{self, CardEvent, EventNames};
 use super::lifecycle::Lifecycle;
+use super::message::{Mailbox, Message};
 use super::shadow;
 use super::source::SpecProperty;
 use crate::core::contract::TAG_NAME;
-use crate::core::state::Msg;
 
 thread_local! {
     static DEFINED: Cell<bool> = const { Cell::new(false) };
@@ -62,32 +61,8 @@ fn install_panic_hook() {
     }));
 }
 
-/// Something for a card to do, from the page or the browser.
-pub enum Message {
-    /// The element is in a document.
-    Connected(HtmlElement),
-    /// The element left the document.
-    Disconnected,
-    /// The page set `spec`.
-    SpecSet(HtmlElement, SpecProperty),
-    /// The `src` attribute changed (or was there when the element was created).
-    SourceSet(HtmlElement, Option<String>),
-    /// A fetch of `src` answered (`{ ticket, text }` or `{ ticket, failure }`).
-    Fetched(JsValue),
-    /// The visitor moved a slider, chose a preset or pressed Reset.
-    Visitor(Msg),
-    /// A slider was let go (or stepped with a key): the moment to save.
-    Committed,
-    /// The visitor pressed Copy link.
-    CopyLink,
-    /// The clipboard answered: whether the link was copied.
-    Copied(bool),
-    /// The visitor follows the call to action.
-    CtaFollowed,
-}
-
 /// One card: its queue, and the state the queue's messages act on.
-pub struct Card {
+struct Card {
     /// What the `spec` getter returns: the value the page last set, or the object read from the
     /// script child or `src`. Kept outside the busy state, so reading it never waits.
     spec_value: RefCell<JsValue>,
@@ -101,9 +76,8 @@ pub struct Card {
     lifecycle: RefCell<Lifecycle>,
 }
 
-impl Card {
-    /// Queues `message`, and runs the queue unless the card is already running it.
-    pub fn send(self: &Rc<Self>, message: Message) {
+impl Mailbox for Card {
+    fn post(&self, message: Message) {
         self.queue.borrow_mut().push(message);
         if self.busy.replace(true) {
             return;
@@ -116,7 +90,7 @@ impl Card {
             let Some(message) = next else { break };
             // Page code may run inside `handle` (DOM work firing `focusout`) and inside `send`
             // (event listeners); either may call back into this card, which only queues.
-            let outbox = self.lifecycle.borrow_mut().handle(message, self);
+            let outbox = self.lifecycle.borrow_mut().handle(message);
             if let Some(outbox) = outbox {
                 outbox.send(self);
             }
@@ -124,40 +98,12 @@ impl Card {
         self.busy.set(false);
     }
 
-    /// Sets what the `spec` getter returns.
-    pub fn set_spec_value(&self, value: JsValue) {
+    fn set_spec_value(&self, value: JsValue) {
         *self.spec_value.borrow_mut() = value;
     }
 
-    /// The page's request count now, for an [`Outbox`] to compare with.
-    pub fn requests(&self) -> u32 {
+    fn requests(&self) -> u32 {
         self.requests.get()
-    }
-}
-
-/// Events to send once the card is no longer busy, each with a detail object of its own (a
-/// listener that edits its event's detail must not change what the next listener reads).
-pub struct Outbox {
-    /// The element that sends them.
-    pub host: HtmlElement,
-    /// The event names, as JavaScript strings.
-    pub names: EventNames,
-    /// The events, in order, with their details.
-    pub events: Vec<(CardEvent, JsValue)>,
-    /// [`Card::requests`] when they were prepared.
-    pub requests: u32,
-}
-
-impl Outbox {
-    /// Sends the events in order. One is skipped when the card has left the page, or the page
-    /// asked for another spec, since it was prepared: a listener of the first may do either.
-    fn send(self, card: &Card) {
-        for (event, detail) in &self.events {
-            if !self.host.is_connected() || card.requests() != self.requests {
-                return;
-            }
-            events::dispatch(&self.host, &self.names, *event, detail);
-        }
     }
 }
 
@@ -174,31 +120,31 @@ impl CardController {
     #[wasm_bindgen(constructor)]
     pub fn new(host: &HtmlElement) -> CardController {
         shadow::attach(host);
-        let card = Card {
+        let card = Rc::new_cyclic(|me: &Weak<Card>| Card {
             spec_value: RefCell::new(JsValue::NULL),
             requests: Cell::new(0),
             queue: RefCell::new(Vec::new()),
             busy: Cell::new(false),
-            lifecycle: RefCell::new(Lifecycle::default()),
-        };
-        CardController { card: Rc::new(card) }
+            lifecycle: RefCell::new(Lifecycle::new(me.clone())),
+        });
+        CardController { card }
     }
 
     /// The element is in a document: draw if needed, then listen.
     pub fn connected(&self, host: HtmlElement) {
-        self.card.send(Message::Connected(host));
+        self.card.post(Message::Connected(host));
     }
 
     /// The `src` attribute changed (or was there when the element was created).
     #[wasm_bindgen(js_name = setSource)]
     pub fn set_source(&self, host: HtmlElement, source: Option<String>) {
         self.card.requests.set(self.card.requests.get().wrapping_add(1));
-        self.card.send(Message::SourceSet(host, source));
+        self.card.post(Message::SourceSet(host, source));
     }
 
     /// The element left the document: drop the listeners and every handle into the DOM.
     pub fn disconnected(&self) {
-        self.card.send(Message::Disconnected);
+        self.card.post(Message::Disconnected);
     }
 
     /// The spec last set or read, as an object (`null` before the first render).
@@ -212,14 +158,14 @@ impl CardController {
     #[wasm_bindgen(js_name = setSpec)]
     pub fn set_spec(&self, host: HtmlElement, original: JsValue, readable: JsValue) {
         self.spec_requested(original);
-        self.card.send(Message::SpecSet(host, SpecProperty::Readable(readable)));
+        self.card.post(Message::SpecSet(host, SpecProperty::Readable(readable)));
     }
 
     /// The page set a spec that cannot be copied (a Proxy, a getter that throws, a function).
     #[wasm_bindgen(js_name = setUnreadableSpec)]
     pub fn set_unreadable_spec(&self, host: HtmlElement, original: JsValue, reason: String) {
         self.spec_requested(original);
-        self.card.send(Message::SpecSet(host, SpecProperty::Unreadable(reason)));
+        self.card.post(Message::SpecSet(host, SpecProperty::Unreadable(reason)));
     }
 }
 

@@ -1,23 +1,22 @@
 //! The visitor's input: three listeners delegated on the shadow root turn DOM events into
 //! messages for the card's queue.
 
-use std::rc::{Rc, Weak};
+use std::rc::Weak;
 
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, ShadowRoot};
 
 use super::bindings::{self, Dom};
-use super::controller::{Card, Message};
-use super::lifecycle::send;
+use super::message::{send, Mailbox, Message};
 use crate::core::spec::MAX_PRIORITY;
 use crate::core::state::Msg;
 use crate::view::{ACTION_ATTRIBUTE, COPY_ACTION, PRESET_ATTRIBUTE};
 
 /// `input` (a slider moves), `change` (a slider is let go: the moment to save) and `click`
 /// (presets, Reset, Copy link, the call to action). Dropping them stops listening.
-pub fn listen(shadow: &ShadowRoot, card: &Rc<Card>) -> [EventListener; 3] {
-    let (on_step, on_release, on_press) = (Rc::downgrade(card), Rc::downgrade(card), Rc::downgrade(card));
+pub fn listen(shadow: &ShadowRoot, card: &Weak<dyn Mailbox>) -> [EventListener; 3] {
+    let (on_step, on_release, on_press) = (card.clone(), card.clone(), card.clone());
     [
         EventListener::new(shadow, "input", move |event| on_input(&on_step, event)),
         EventListener::new(shadow, "change", move |_| send(&on_release, Message::Committed)),
@@ -25,7 +24,7 @@ pub fn listen(shadow: &ShadowRoot, card: &Rc<Card>) -> [EventListener; 3] {
     ]
 }
 
-fn on_input(card: &Weak<Card>, event: &Event) {
+fn on_input(card: &Weak<dyn Mailbox>, event: &Event) {
     // One call for what would be four (the target, its type, its index attribute, its value).
     let Some(step) = bindings::slider_step(event) else { return };
     let criterion = (step / 8) as usize;
@@ -33,7 +32,7 @@ fn on_input(card: &Weak<Card>, event: &Event) {
     send(card, Message::Visitor(Msg::SetPriority { criterion, level }));
 }
 
-fn on_click(card: &Weak<Card>, event: &Event) {
+fn on_click(card: &Weak<dyn Mailbox>, event: &Event) {
     let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
     let Some(control) = target.raw().closest("button,a") else { return };
     // The local name, not `tagName`: that is upper case in HTML documents but lower case in

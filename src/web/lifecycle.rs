@@ -1,16 +1,16 @@
 //! A card's life, as one enum of phases ([`Phase`]) and one `handle` for every [`Message`].
 
-use std::rc::{Rc, Weak};
+use std::rc::Weak;
 
 use gloo::events::EventListener;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
 use super::bindings;
-use super::controller::{Card, Message, Outbox};
 use super::dom::{self, Nodes};
 use super::events::{self, CardEvent, EventKeys};
 use super::input;
+use super::message::{send, Mailbox, Message, Outbox};
 use super::options::Options;
 use super::persistence;
 use super::shadow;
@@ -55,8 +55,10 @@ struct Live {
 }
 
 /// Everything a card knows besides its queue.
-#[derive(Default)]
 pub struct Lifecycle {
+    /// The card's own queue, for browser callbacks and listeners to post to, and for the
+    /// `spec` getter's value. Weak: the queue owns this lifecycle.
+    mailbox: Weak<dyn Mailbox>,
     phase: Phase,
     /// The `spec` property, which wins over `src` and the script child.
     property: Option<SpecProperty>,
@@ -88,14 +90,28 @@ enum Read {
 }
 
 impl Lifecycle {
+    /// A card not yet drawn, whose queue is `mailbox`.
+    pub fn new(mailbox: Weak<dyn Mailbox>) -> Self {
+        Lifecycle {
+            mailbox,
+            phase: Phase::Unrendered,
+            property: None,
+            source: None,
+            fetched: None,
+            in_flight: None,
+            generation: 0,
+            callbacks: None,
+        }
+    }
+
     /// Does what `message` asks; returns the events to send once the card is free again.
-    pub fn handle(&mut self, message: Message, card: &Rc<Card>) -> Option<Outbox> {
+    pub fn handle(&mut self, message: Message) -> Option<Outbox> {
         match message {
-            Message::Connected(host) => self.connect(host, card),
+            Message::Connected(host) => self.connect(host),
             Message::Disconnected => self.disconnect(),
             Message::SpecSet(host, property) => {
                 self.property = Some(property);
-                self.spec_changed(host, card);
+                self.spec_changed(host);
             }
             Message::SourceSet(host, source) => {
                 if self.source == source {
@@ -105,21 +121,21 @@ impl Lifecycle {
                 self.fetched = None;
                 // A `spec` property wins over `src`: nothing to show differently.
                 if self.property.is_none() {
-                    self.spec_changed(host, card);
+                    self.spec_changed(host);
                 }
             }
-            Message::Fetched(answer) => self.fetched(&answer, card),
-            Message::Visitor(msg) => return self.visitor(msg, card),
+            Message::Fetched(answer) => self.fetched(&answer),
+            Message::Visitor(msg) => return self.visitor(msg),
             Message::Committed => {
                 if let Some((host, live)) = self.live() {
                     persistence::save(host, &live.state);
                 }
             }
-            Message::CopyLink => self.copy_link(card),
+            Message::CopyLink => self.copy_link(),
             Message::Copied(copied) => self.show_copy_status(if copied { Key::LinkCopied } else { Key::CopyFailed }),
             Message::CtaFollowed => {
                 let (host, live) = self.live()?;
-                return Some(outbox(host, live, &[CardEvent::CtaClick], card));
+                return Some(outbox(host, live, &[CardEvent::CtaClick], &self.mailbox));
             }
         }
         None
@@ -132,11 +148,11 @@ impl Lifecycle {
         }
     }
 
-    fn connect(&mut self, host: HtmlElement, card: &Rc<Card>) {
+    fn connect(&mut self, host: HtmlElement) {
         match std::mem::take(&mut self.phase) {
             shown @ Phase::Shown(_) => self.phase = shown,
-            Phase::Unrendered => self.draw(host, None, card),
-            Phase::Away(kept) => self.draw(host, kept, card),
+            Phase::Unrendered => self.draw(host, None),
+            Phase::Away(kept) => self.draw(host, kept),
         }
     }
 
@@ -149,20 +165,20 @@ impl Lifecycle {
     }
 
     /// A new spec (or a new place to find it): drawn now in the page, or when the card connects.
-    fn spec_changed(&mut self, host: HtmlElement, card: &Rc<Card>) {
+    fn spec_changed(&mut self, host: HtmlElement) {
         self.generation = self.generation.wrapping_add(1);
         match self.phase {
-            Phase::Shown(_) => self.draw(host, None, card),
+            Phase::Shown(_) => self.draw(host, None),
             _ => self.phase = Phase::Unrendered,
         }
     }
 
     /// Reads the spec and shows the card, the loading box or the problems; `kept` are the
     /// visitor's priorities from before the card left the page.
-    fn draw(&mut self, host: HtmlElement, kept: Option<Vec<u8>>, card: &Rc<Card>) {
+    fn draw(&mut self, host: HtmlElement, kept: Option<Vec<u8>>) {
         // Drop the old card (its listeners and node list) before drawing the new one.
         self.phase = Phase::Unrendered;
-        let live = match self.read(&host, card) {
+        let live = match self.read(&host) {
             Read::Ready(comparison) => {
                 let mut state = CardState::new(comparison);
                 match kept {
@@ -171,7 +187,7 @@ impl Lifecycle {
                     }
                     None => persistence::restore(&host, &mut state),
                 }
-                go_live(&host, state, card)
+                go_live(&host, state, &self.mailbox)
             }
             Read::Refused((problems, labels)) => {
                 shadow::show_problems(&host, &problems, &labels);
@@ -179,7 +195,7 @@ impl Lifecycle {
             }
             Read::Loading(url) => {
                 shadow::show_loading(&host, &url);
-                self.fetch(url, card);
+                self.fetch(url);
                 None
             }
         };
@@ -187,20 +203,20 @@ impl Lifecycle {
     }
 
     /// Reads the spec from the property, the fetched `src` or the script child, in that order.
-    fn read(&self, host: &HtmlElement, card: &Card) -> Read {
+    fn read(&self, host: &HtmlElement) -> Read {
         let parsed = match (&self.property, &self.source, &self.fetched) {
             (Some(property), _, _) => source::read_property(property),
             (None, Some(url), None) => {
-                card.set_spec_value(JsValue::NULL);
+                self.spec_value(JsValue::NULL);
                 return Read::Loading(url.clone());
             }
             (None, Some(_), Some(Ok(value))) => {
-                card.set_spec_value(value.clone());
+                self.spec_value(value.clone());
                 source::read_comparison(value)
             }
             (None, Some(_), Some(Err(problems))) => Err(source::refused(problems.clone())),
             (None, None, _) => source::script_child(host).and_then(|value| {
-                card.set_spec_value(value.clone());
+                self.spec_value(value.clone());
                 source::read_comparison(&value)
             }),
         };
@@ -214,17 +230,17 @@ impl Lifecycle {
     }
 
     /// Fetches `url`, unless the same request is already under way (a card moved while loading).
-    fn fetch(&mut self, url: String, card: &Rc<Card>) {
+    fn fetch(&mut self, url: String) {
         if self.in_flight.as_ref().is_some_and(|(ticket, asked)| *ticket == self.generation && *asked == url) {
             return;
         }
         let ticket = self.generation;
-        source::fetch(&url, ticket, &self.callbacks(card).fetched);
+        source::fetch(&url, ticket, &self.callbacks().fetched);
         self.in_flight = Some((ticket, url));
     }
 
     /// A fetch answered: keep what it gave and draw, if it answers the card's current question.
-    fn fetched(&mut self, answer: &JsValue, card: &Rc<Card>) {
+    fn fetched(&mut self, answer: &JsValue) {
         let Some((ticket, url)) = &self.in_flight else { return };
         let (answered, result) = source::read_answer(url, answer);
         // An answer to an earlier question (an older `src`, an older spec) is not this one's.
@@ -235,13 +251,13 @@ impl Lifecycle {
         self.fetched = Some(result);
         if let Phase::Shown(Shown { host, .. }) = &self.phase {
             let host = host.clone();
-            self.draw(host, None, card);
+            self.draw(host, None);
         }
         // Out of the page: drawn from what was fetched when the card comes back.
     }
 
     /// Applies a visitor's action; returns the events it gives.
-    fn visitor(&mut self, msg: Msg, card: &Rc<Card>) -> Option<Outbox> {
+    fn visitor(&mut self, msg: Msg) -> Option<Outbox> {
         let Phase::Shown(Shown { host, live: Some(live) }) = &mut self.phase else { return None };
         let changes = live.state.update(msg);
         // A preset chosen (or left) without moving a slider is still news for the page: the
@@ -265,18 +281,18 @@ impl Lifecycle {
         } else {
             &[CardEvent::PriorityChange]
         };
-        Some(outbox(host, live, events, card))
+        Some(outbox(host, live, events, &self.mailbox))
     }
 
     /// Saves the priorities, then puts an address that restores them on the clipboard.
-    fn copy_link(&mut self, card: &Rc<Card>) {
+    fn copy_link(&mut self) {
         let Some((host, live)) = self.live() else { return };
         persistence::save(host, &live.state);
         let Some(address) = persistence::shared_address(host, &live.state) else {
             self.show_copy_status(Key::CopyFailed);
             return;
         };
-        let _ = bindings::copy_text(&address).then(&self.callbacks(card).copied);
+        let _ = bindings::copy_text(&address).then(&self.callbacks().copied);
     }
 
     fn show_copy_status(&mut self, key: Key) {
@@ -287,9 +303,16 @@ impl Lifecycle {
         }
     }
 
-    fn callbacks(&mut self, card: &Rc<Card>) -> &Callbacks {
+    /// Sets what the `spec` getter returns.
+    fn spec_value(&self, value: JsValue) {
+        if let Some(card) = self.mailbox.upgrade() {
+            card.set_spec_value(value);
+        }
+    }
+
+    fn callbacks(&mut self) -> &Callbacks {
         self.callbacks.get_or_insert_with(|| {
-            let (on_fetch, on_copy) = (Rc::downgrade(card), Rc::downgrade(card));
+            let (on_fetch, on_copy) = (self.mailbox.clone(), self.mailbox.clone());
             Callbacks {
                 fetched: Closure::new(move |answer| send(&on_fetch, Message::Fetched(answer))),
                 copied: Closure::new(move |copied: JsValue| {
@@ -300,30 +323,23 @@ impl Lifecycle {
     }
 }
 
-/// Sends a message to a card that may be gone.
-pub fn send(card: &Weak<Card>, message: Message) {
-    if let Some(card) = card.upgrade() {
-        card.send(message);
-    }
-}
-
 /// Builds the card for `state` into the shadow root and starts listening.
-fn go_live(host: &HtmlElement, state: CardState, card: &Rc<Card>) -> Option<Box<Live>> {
+fn go_live(host: &HtmlElement, state: CardState, mailbox: &Weak<dyn Mailbox>) -> Option<Box<Live>> {
     // Read before the mount: reading attributes runs page code (a page may override `id`),
     // and no page code may run while a batch is being written (see `dom::Nodes::batch`).
     let features = Options::read(host).features;
     let (view, nodes) = shadow::mount(host, |factory| view::build(factory, &state, features))?;
     let keys = EventKeys::new(state.comparison());
-    let _listeners = input::listen(&host.shadow_root()?, card);
+    let _listeners = input::listen(&host.shadow_root()?, mailbox);
     Some(Box::new(Live { state, view, nodes, keys, _listeners }))
 }
 
 /// The events `names`, each with its own detail of the current state.
-fn outbox(host: &HtmlElement, live: &Live, names: &[CardEvent], card: &Card) -> Outbox {
+fn outbox(host: &HtmlElement, live: &Live, names: &[CardEvent], mailbox: &Weak<dyn Mailbox>) -> Outbox {
     Outbox {
         host: host.clone(),
         names: live.keys.names(),
         events: names.iter().map(|&event| (event, events::detail(&live.state, &live.keys))).collect(),
-        requests: card.requests(),
+        requests: mailbox.upgrade().map_or(0, |card| card.requests()),
     }
 }

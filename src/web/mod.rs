@@ -2,6 +2,7 @@
 //! JavaScript. The card's decisions live in `core`; what it shows, in `view`.
 //!
 //! - `controller`: `define`, the controller behind each element, and the per-card message queue;
+//! - `message`: the messages, what posting code sees of the queue, and the events to send;
 //! - `lifecycle`: a card's phases and what each message does to them;
 //! - `source`: where the spec comes from (property, `src`, script child);
 //! - `persistence`: the fragment and `localStorage`; `options`: the element's attributes;
@@ -17,6 +18,7 @@ mod events;
 mod input;
 mod js_value;
 mod lifecycle;
+mod message;
 mod options;
 mod persistence;
 mod shadow;

@@ -5,6 +5,7 @@ use std::io::Write;
 
 use comparison_card::native::{render, schema};
 
+use crate::failure::Failure;
 use crate::input::{self, SpecFile};
 
 const USAGE: &str = "\
@@ -16,15 +17,6 @@ usage: comparison-card validate SPEC.json   check a spec and list every problem
 
 SPEC.json may be - for standard input.
 Exit status: 0 done, 1 the spec has problems, 2 usage error or unreadable file.";
-
-/// Why a command did not finish, and so its exit status.
-pub enum Failure {
-    /// The spec has problems, already listed on standard error: exit status 1.
-    Problems,
-    /// Wrong arguments, or a file that cannot be read or output that cannot be written: exit
-    /// status 2, with this message.
-    Usage(String),
-}
 
 pub fn run(args: &[OsString]) -> Result<(), Failure> {
     let command = args.first().map(|arg| arg.to_string_lossy());

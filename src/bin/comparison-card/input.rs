@@ -6,7 +6,7 @@ use std::io::Read;
 use comparison_card::core::spec::{self, Comparison, Problem};
 use comparison_card::core::value;
 
-use crate::commands::Failure;
+use crate::failure::Failure;
 
 /// A spec file as read: its text, and the comparison or what is wrong with it.
 pub struct SpecFile {

@@ -10,6 +10,8 @@
 #[cfg(not(target_arch = "wasm32"))]
 mod commands;
 #[cfg(not(target_arch = "wasm32"))]
+mod failure;
+#[cfg(not(target_arch = "wasm32"))]
 mod input;
 
 #[cfg(target_arch = "wasm32")]
@@ -22,8 +24,8 @@ fn main() -> std::process::ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
     match commands::run(&args) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(commands::Failure::Problems) => ExitCode::from(1),
-        Err(commands::Failure::Usage(message)) => {
+        Err(failure::Failure::Problems) => ExitCode::from(1),
+        Err(failure::Failure::Usage(message)) => {
             eprintln!("comparison-card: {message}");
             ExitCode::from(2)
         }

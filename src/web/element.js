@@ -138,17 +138,26 @@ function pushToDataLayer(card, name, detail) {
 
 function watchForAnalytics(card) {
   let uncommitted = null;
+  let sliders = false;
   const commit = () => {
     pushToDataLayer(card, 'prioritychange', uncommitted);
     uncommitted = null;
   };
-  card.addEventListener('prioritychange', (event) => { uncommitted = event.detail; });
+  card.addEventListener('prioritychange', (event) => {
+    if (card.getAttribute('analytics') !== 'datalayer') return;
+    uncommitted = event.detail;
+    // A slider commits with `change`, which stays in the shadow root: listen there, only on
+    // cards that hand their events on (the first `input` comes before its `change`).
+    if (!sliders && card.shadowRoot) {
+      sliders = true;
+      card.shadowRoot.addEventListener('change', () => uncommitted && commit());
+    }
+  });
   card.addEventListener('verdictchange', (event) => pushToDataLayer(card, 'verdictchange', event.detail));
   card.addEventListener('ctaclick', (event) => pushToDataLayer(card, 'ctaclick', event.detail));
   // A preset or Reset changes the priorities while its click crosses the shadow root, before
-  // the click reaches the host; a slider commits with `change`, which stays in the shadow root.
+  // the click reaches the host.
   card.addEventListener('click', () => uncommitted && commit());
-  card.shadowRoot?.addEventListener('change', () => uncommitted && commit());
 }
 
 // Defines the <comparison-card> class. The entry module calls it first, with no controllers yet

@@ -19,9 +19,9 @@ use crate::{dist, frameworks, serve, tools};
 /// wasm-opt passes chosen by measured gzip and the batched DOM edge to 51,337; the layer folders
 /// (longer panic locations) and the per-card message queue, op names sent to element.js and a
 /// detail per event to 51,999 (+1.3%); the loader (element defined before the wasm, wasm fetched
-/// when a card comes near), reactive specs copied and `analytics` to 53,155 (+1,156 B, all
+/// when a card comes near), reactive specs copied and `analytics` to about 53,400 (+1.2 KB, all
 /// JavaScript). The target stays 25,000.
-const SIZE_BUDGET_GZIP: u64 = 53_300;
+const SIZE_BUDGET_GZIP: u64 = 53_500;
 
 struct Outcome {
     name: &'static str,

@@ -17,10 +17,10 @@
 pub mod core;
 pub mod native;
 pub mod view;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "without-element")))]
 mod web;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "without-element")))]
 pub use web::{define, CardController, TAG_NAME};
 
 /// talc instead of the default dlmalloc: the same job in fewer bytes of wasm (measured in

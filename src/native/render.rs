@@ -57,6 +57,23 @@ impl Attributes {
 /// `spec_json` is the JSON text `comparison` was read from. It goes in compact, with every `<`
 /// escaped, so author text such as `</script>` cannot end the script.
 pub fn render_element(comparison: &Comparison, spec_json: &str, attributes: &Attributes) -> String {
+    let tag = element_tag(attributes);
+    let mut html = Html::default();
+    // Numbers in the element's language, as the live card will write them.
+    let mut comparison = comparison.clone();
+    comparison.labels.decimal = attributes.lang.as_deref().and_then(decimal_for_lang);
+    let comparison = &comparison;
+    html.raw(&tag).raw(&render_shadow(comparison, attributes.features())).raw("\n");
+    html.open("script", &[("type", "application/json")]);
+    html.script_json(spec_json).close("script").raw("\n");
+    let mut out = html.finish();
+    out.push_str(&render_static(comparison));
+    out.push_str("</comparison-card>\n");
+    out
+}
+
+/// The element's start tag with those attributes, and a line break: `<comparison-card id="x" share>`.
+pub fn element_tag(attributes: &Attributes) -> String {
     let mut tag = String::from("<comparison-card");
     for (name, value) in [(" id=\"", &attributes.id), (" lang=\"", &attributes.lang)] {
         if let Some(value) = value {
@@ -73,18 +90,7 @@ pub fn render_element(comparison: &Comparison, spec_json: &str, attributes: &Att
         }
     }
     tag.push_str(">\n");
-    let mut html = Html::default();
-    // Numbers in the element's language, as the live card will write them.
-    let mut comparison = comparison.clone();
-    comparison.labels.decimal = attributes.lang.as_deref().and_then(decimal_for_lang);
-    let comparison = &comparison;
-    html.raw(&tag).raw(&render_shadow(comparison, attributes.features())).raw("\n");
-    html.open("script", &[("type", "application/json")]);
-    html.script_json(spec_json).close("script").raw("\n");
-    let mut out = html.finish();
-    out.push_str(&render_static(comparison));
-    out.push_str("</comparison-card>\n");
-    out
+    tag
 }
 
 /// The live card at the author's priorities as a declarative shadow root, with its stylesheet.

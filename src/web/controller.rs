@@ -73,7 +73,7 @@ struct Card {
     /// anyway) rather than a `VecDeque`.
     queue: RefCell<Vec<Message>>,
     busy: Cell<bool>,
-    lifecycle: RefCell<Lifecycle>,
+    lifecycle: RefCell<Lifecycle<Card>>,
 }
 
 impl Mailbox for Card {

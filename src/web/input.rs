@@ -15,7 +15,7 @@ use crate::view::{ACTION_ATTRIBUTE, COPY_ACTION, PRESET_ATTRIBUTE};
 
 /// `input` (a slider moves), `change` (a slider is let go: the moment to save) and `click`
 /// (presets, Reset, Copy link, the call to action). Dropping them stops listening.
-pub fn listen(shadow: &ShadowRoot, card: &Weak<dyn Mailbox>) -> [EventListener; 3] {
+pub fn listen<M: Mailbox + 'static>(shadow: &ShadowRoot, card: &Weak<M>) -> [EventListener; 3] {
     let (on_step, on_release, on_press) = (card.clone(), card.clone(), card.clone());
     [
         EventListener::new(shadow, "input", move |event| on_input(&on_step, event)),
@@ -24,7 +24,7 @@ pub fn listen(shadow: &ShadowRoot, card: &Weak<dyn Mailbox>) -> [EventListener; 
     ]
 }
 
-fn on_input(card: &Weak<dyn Mailbox>, event: &Event) {
+fn on_input<M: Mailbox>(card: &Weak<M>, event: &Event) {
     // One call for what would be four (the target, its type, its index attribute, its value).
     let Some(step) = bindings::slider_step(event) else { return };
     let criterion = (step / 8) as usize;
@@ -32,7 +32,7 @@ fn on_input(card: &Weak<dyn Mailbox>, event: &Event) {
     send(card, Message::Visitor(Msg::SetPriority { criterion, level }));
 }
 
-fn on_click(card: &Weak<dyn Mailbox>, event: &Event) {
+fn on_click<M: Mailbox>(card: &Weak<M>, event: &Event) {
     let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
     let Some(control) = target.raw().closest("button,a") else { return };
     // The local name, not `tagName`: that is upper case in HTML documents but lower case in

@@ -55,10 +55,10 @@ struct Live {
 }
 
 /// Everything a card knows besides its queue.
-pub struct Lifecycle {
+pub struct Lifecycle<M: Mailbox> {
     /// The card's own queue, for browser callbacks and listeners to post to, and for the
     /// `spec` getter's value. Weak: the queue owns this lifecycle.
-    mailbox: Weak<dyn Mailbox>,
+    mailbox: Weak<M>,
     phase: Phase,
     /// The `spec` property, which wins over `src` and the script child.
     property: Option<SpecProperty>,
@@ -89,9 +89,9 @@ enum Read {
     Loading(String),
 }
 
-impl Lifecycle {
+impl<M: Mailbox + 'static> Lifecycle<M> {
     /// A card not yet drawn, whose queue is `mailbox`.
-    pub fn new(mailbox: Weak<dyn Mailbox>) -> Self {
+    pub fn new(mailbox: Weak<M>) -> Self {
         Lifecycle {
             mailbox,
             phase: Phase::Unrendered,
@@ -324,7 +324,7 @@ impl Lifecycle {
 }
 
 /// Builds the card for `state` into the shadow root and starts listening.
-fn go_live(host: &HtmlElement, state: CardState, mailbox: &Weak<dyn Mailbox>) -> Option<Box<Live>> {
+fn go_live<M: Mailbox + 'static>(host: &HtmlElement, state: CardState, mailbox: &Weak<M>) -> Option<Box<Live>> {
     // Read before the mount: reading attributes runs page code (a page may override `id`),
     // and no page code may run while a batch is being written (see `dom::Nodes::batch`).
     let features = Options::read(host).features;
@@ -335,7 +335,7 @@ fn go_live(host: &HtmlElement, state: CardState, mailbox: &Weak<dyn Mailbox>) ->
 }
 
 /// The events `names`, each with its own detail of the current state.
-fn outbox(host: &HtmlElement, live: &Live, names: &[CardEvent], mailbox: &Weak<dyn Mailbox>) -> Outbox {
+fn outbox<M: Mailbox>(host: &HtmlElement, live: &Live, names: &[CardEvent], mailbox: &Weak<M>) -> Outbox {
     Outbox {
         host: host.clone(),
         names: live.keys.names(),

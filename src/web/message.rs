@@ -37,7 +37,8 @@ pub enum Message {
     CtaFollowed,
 }
 
-/// The card's queue, as the code that posts to it sees it.
+/// The card's queue, as the code that posts to it sees it. Generic code takes it as a type
+/// parameter rather than `dyn`: there is one card type, and no vtable to ship.
 pub trait Mailbox {
     /// Queues a message and runs the queue, unless it is running already.
     fn post(&self, message: Message);
@@ -48,7 +49,7 @@ pub trait Mailbox {
 }
 
 /// Posts to a card that may be gone.
-pub fn send(card: &Weak<dyn Mailbox>, message: Message) {
+pub fn send<M: Mailbox>(card: &Weak<M>, message: Message) {
     if let Some(card) = card.upgrade() {
         card.post(message);
     }
@@ -70,7 +71,7 @@ pub struct Outbox {
 impl Outbox {
     /// Sends the events in order. One is skipped when the card has left the page, or the page
     /// asked for another spec, since it was prepared: a listener of the first may do either.
-    pub fn send(self, card: &dyn Mailbox) {
+    pub fn send<M: Mailbox>(self, card: &M) {
         for (event, detail) in &self.events {
             if !self.host.is_connected() || card.requests() != self.requests {
                 return;

@@ -8,6 +8,7 @@
 mod analytics;
 mod containers;
 mod loading;
+mod studio;
 
 use std::path::PathBuf;
 

@@ -20,6 +20,8 @@ const CORE_NAME: &str = "comparison-card-core";
 /// What `dist/` ships for the card: the one module an author includes, and the wasm beside it.
 pub const ENTRY_FILE: &str = "comparison-card.js";
 pub const WASM_FILE: &str = "comparison-card.wasm";
+/// The studio page's own wasm, built into `dist/studio/` (never part of the card).
+const STUDIO_PACKAGE: &str = "comparison-card-studio";
 
 /// The name under which the entry module imports the element class (`src/web/element.js`).
 const ELEMENT_SHIM: &str = "comparison-card-element.js";
@@ -71,21 +73,7 @@ pub fn build(root: &Path) -> Result<Report, String> {
     let wasm_opt = tools::wasm_opt(root)?;
     let esbuild = tools::esbuild(root)?;
 
-    tools::run(
-        Command::new("cargo")
-            .current_dir(root)
-            .args(["build", "--release", "--lib", "--package", "comparison-card", "--target", "wasm32-unknown-unknown"])
-            .env(
-                "CARGO_ENCODED_RUSTFLAGS",
-                release_rustflags(
-                    root,
-                    std::env::var("CARGO_ENCODED_RUSTFLAGS").ok().filter(|f| !f.is_empty()),
-                    std::env::var("RUSTFLAGS").ok(),
-                ),
-            )
-            // Cargo reads only one of the two; the user's RUSTFLAGS are inside the encoded ones.
-            .env_remove("RUSTFLAGS"),
-    )?;
+    tools::run(release_build(root).args(["--lib", "--package", "comparison-card"]))?;
 
     let stage = root.join("target").join("dist-stage");
     let dist = root.join("dist");
@@ -138,9 +126,30 @@ pub fn build(root: &Path) -> Result<Report, String> {
     let page = inline_specs(&page, &www)?;
     std::fs::write(dist.join("index.html"), page).map_err(|e| e.to_string())?;
 
+    build_studio(root, &dist, &wasm_opt)?;
+
     let wasm = Size::of(&read(&dist.join(WASM_FILE))?);
     let js = Size::of(&read(&dist.join(ENTRY_FILE))?);
     Ok(Report { dir: dist, wasm, js })
+}
+
+/// The studio's wasm (`studio/`) beside its page in `dist/studio/`: glue for `--target web`, and
+/// wasm-opt's plain `-Oz`. Not part of the card: its two shipped files stay as they are.
+fn build_studio(root: &Path, dist: &Path, wasm_opt: &Path) -> Result<(), String> {
+    // A cargo run of its own: the studio turns the card's element off, and features are unified
+    // across one run.
+    tools::run(release_build(root).args(["--package", STUDIO_PACKAGE]))?;
+    let out = dist.join("studio");
+    std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+    let built = root.join("target/wasm32-unknown-unknown/release/comparison_card_studio.wasm");
+    tools::run(
+        Command::new("wasm-bindgen")
+            .arg(&built)
+            .args(["--target", "web", "--no-typescript", "--out-name", "studio", "--out-dir"])
+            .arg(&out),
+    )?;
+    let wasm = out.join("studio_bg.wasm");
+    tools::run(Command::new(wasm_opt).arg(&wasm).args(["-Oz", "--strip-debug", "--strip-producers", "-o"]).arg(&wasm))
 }
 
 /// Replaces `<script type="application/json" data-include="specs/x.json"></script>` with the
@@ -291,6 +300,25 @@ fn replace_identifier(text: &str, old: &str, new: &str) -> (String, usize) {
     }
     out.push_str(rest);
     (out, count)
+}
+
+/// `cargo build --release --target wasm32-unknown-unknown` with the release flags below.
+fn release_build(root: &Path) -> Command {
+    let mut command = Command::new("cargo");
+    command
+        .current_dir(root)
+        .args(["build", "--release", "--target", "wasm32-unknown-unknown"])
+        .env(
+            "CARGO_ENCODED_RUSTFLAGS",
+            release_rustflags(
+                root,
+                std::env::var("CARGO_ENCODED_RUSTFLAGS").ok().filter(|f| !f.is_empty()),
+                std::env::var("RUSTFLAGS").ok(),
+            ),
+        )
+        // Cargo reads only one of the two; the user's RUSTFLAGS are inside the encoded ones.
+        .env_remove("RUSTFLAGS");
+    command
 }
 
 /// The compiler flags for the release build: the user's own (from `CARGO_ENCODED_RUSTFLAGS`, or

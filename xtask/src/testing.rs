@@ -1,7 +1,8 @@
-//! `cargo xtask test`: every test, in three suites: native, in the browser, and end to end on `dist/`.
+//! `cargo xtask test`: every test, in four suites: native, in the browser, end to end on `dist/`,
+//! and the WordPress plugin on a real WordPress.
 //!
 //! Each suite runs even when an earlier one failed, so one run shows everything that is wrong.
-//! The closing line sums the test counts of all three.
+//! The closing line sums the test counts of all of them.
 
 use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
@@ -9,7 +10,7 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::{dist, frameworks, serve, tools};
+use crate::{dist, frameworks, serve, tools, wordpress};
 
 /// The card's wasm and JavaScript together, gzip -9, may not pass this: growth shows at once.
 /// It sits just above the current size. A size step lowers it; a feature that has to add bytes
@@ -23,27 +24,37 @@ use crate::{dist, frameworks, serve, tools};
 /// JavaScript). The target stays 25,000.
 const SIZE_BUDGET_GZIP: u64 = 53_500;
 
-struct Outcome {
-    name: &'static str,
-    passed: u64,
-    failed: u64,
-    ignored: u64,
-    ok: bool,
-    took: Duration,
+pub struct Outcome {
+    pub name: &'static str,
+    pub passed: u64,
+    pub failed: u64,
+    pub ignored: u64,
+    pub ok: bool,
+    pub took: Duration,
 }
 
-/// `only_e2e`: run just the end-to-end tests whose names contain it (`cargo xtask test
-/// --e2e-only NAME`), for trying one change without the whole run.
-pub fn run(root: &Path, only_e2e: Option<&str>) -> Result<(), String> {
+impl Outcome {
+    /// A suite that could not run at all.
+    pub fn failed(name: &'static str, took: Duration) -> Outcome {
+        Outcome { name, passed: 0, failed: 0, ignored: 0, ok: false, took }
+    }
+}
+
+/// Runs every suite, or with `only` the named ones (`cargo xtask test --only wordpress,e2e`);
+/// with `e2e_only`, only the end-to-end tests whose names contain it.
+pub fn run(root: &Path, only: Option<&str>, e2e_only: Option<&str>) -> Result<(), String> {
     let started = Instant::now();
+    let wanted = |name: &str| only.is_none_or(|list| list.split(',').any(|n| n.trim() == name));
     tools::ensure_wasm_target()?;
     tools::ensure_wasm_bindgen(&tools::pinned_wasm_bindgen(root)?)?;
     let chromedriver = tools::ensure_browser()?;
     let axe = tools::axe_core(root)?;
 
     let mut outcomes = Vec::new();
-    if only_e2e.is_none() {
+    if wanted("native") && e2e_only.is_none() {
         outcomes.push(suite("native", Command::new("cargo").current_dir(root).args(["test", "--workspace"])));
+    }
+    if wanted("browser") && e2e_only.is_none() {
         outcomes.push(suite(
             "browser",
             Command::new("cargo")
@@ -95,19 +106,30 @@ pub fn run(root: &Path, only_e2e: Option<&str>) -> Result<(), String> {
     std::thread::spawn(move || serve::serve_forever(listener, dir, serve::Headers::Plain));
     let driver = Chromedriver::start(&chromedriver)?;
     let screenshots = root.join("target").join("screenshots");
-    outcomes.push(suite(
-        "end to end",
-        Command::new("cargo")
-            .current_dir(root)
-            .args(["test", "--package", "comparison-card", "--test", "e2e", "--", "--ignored", "--test-threads=1"])
-            .args(only_e2e)
-            .env("CC_E2E_BASE_URL", format!("http://{site}"))
-            .env("CC_WEBDRIVER_URL", &driver.url)
-            .env("CC_SCREENSHOT_DIR", &screenshots)
-            .env("CC_AXE_SCRIPT", &axe),
-    ));
-    if only_e2e.is_none_or(|name| name == "frameworks") {
+    if wanted("e2e") {
+        outcomes.push(suite(
+            "end to end",
+            Command::new("cargo")
+                .current_dir(root)
+                .args(["test", "--package", "comparison-card", "--test", "e2e", "--", "--ignored", "--test-threads=1"])
+                .args(e2e_only)
+                .env("CC_E2E_BASE_URL", format!("http://{site}"))
+                .env("CC_WEBDRIVER_URL", &driver.url)
+                .env("CC_SCREENSHOT_DIR", &screenshots)
+                .env("CC_AXE_SCRIPT", &axe),
+        ));
+    }
+    if wanted("frameworks") {
         outcomes.push(frameworks_suite(root, &driver.url));
+    }
+    if wanted("wordpress") {
+        match wordpress::package(root, &report.dir) {
+            Ok(zip) => outcomes.push(wordpress::suite(root, &zip, &driver.url)),
+            Err(message) => {
+                eprintln!("xtask: the WordPress plugin could not be packaged: {message}");
+                outcomes.push(Outcome::failed("wordpress", Duration::ZERO));
+            }
+        }
     }
     drop(driver);
 
@@ -163,13 +185,13 @@ fn frameworks_suite(root: &Path, driver: &str) -> Outcome {
         }
         Err(error) => {
             eprintln!("xtask: the framework apps could not be prepared: {error}");
-            Outcome { name: "frameworks", passed: 0, failed: 1, ignored: 0, ok: false, took: started.elapsed() }
+            Outcome::failed("frameworks", started.elapsed())
         }
     }
 }
 
 /// Runs one `cargo test`, echoing its output and adding up its "test result:" lines.
-fn suite(name: &'static str, command: &mut Command) -> Outcome {
+pub fn suite(name: &'static str, command: &mut Command) -> Outcome {
     println!("\n==> {name} tests");
     println!("$ {}", tools::describe(command));
     let started = Instant::now();

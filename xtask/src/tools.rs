@@ -154,6 +154,25 @@ pub fn ensure_browser() -> Result<PathBuf, String> {
     Ok(driver)
 }
 
+/// Installs whichever of these Debian packages are missing (as root), saying so.
+pub fn ensure_debian_packages(packages: &[&str]) -> Result<(), String> {
+    let missing: Vec<&str> = packages
+        .iter()
+        .copied()
+        .filter(|package| {
+            output_of("dpkg-query", &["-W", "-f=${Status}", package]).is_none_or(|s| !s.ends_with("installed"))
+        })
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    installing(&format!("Debian packages {}", missing.join(" ")));
+    let apt = |args: &[&str]| run(Command::new("apt-get").args(args).env("DEBIAN_FRONTEND", "noninteractive"));
+    apt(&["update"])
+        .and_then(|()| apt(&[&["install", "-y"][..], &missing].concat()))
+        .map_err(|e| format!("{e}\nxtask: install them (as root): apt-get install {}", missing.join(" ")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

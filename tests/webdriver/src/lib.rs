@@ -16,6 +16,12 @@ pub const KEY_PAGE_UP: &str = "\u{E00E}";
 pub const KEY_PAGE_DOWN: &str = "\u{E00F}";
 pub const KEY_LEFT: &str = "\u{E012}";
 pub const KEY_RIGHT: &str = "\u{E014}";
+pub const KEY_UP: &str = "\u{E013}";
+pub const KEY_DOWN: &str = "\u{E015}";
+/// Held until the end of the keys sent, or until [`KEY_NULL`].
+pub const KEY_CONTROL: &str = "\u{E009}";
+pub const KEY_NULL: &str = "\u{E000}";
+pub const KEY_BACKSPACE: &str = "\u{E003}";
 
 pub struct Session {
     driver: String,
@@ -136,6 +142,11 @@ impl Session {
         }
     }
 
+    /// Finds an element of the page by CSS selector.
+    pub fn find(&self, selector: &str) -> Result<String> {
+        element_id(&self.call("POST", "/element", Some(json!({ "using": "css selector", "value": selector })))?)
+    }
+
     /// Finds an element inside the shadow root of the host matching `host_selector`.
     pub fn shadow_element(&self, host_selector: &str, selector: &str) -> Result<String> {
         let host = self.call("POST", "/element", Some(json!({ "using": "css selector", "value": host_selector })))?;
@@ -165,6 +176,15 @@ impl Session {
             .iter()
             .flat_map(|key| [json!({ "type": "keyDown", "value": key }), json!({ "type": "keyUp", "value": key })])
             .collect();
+        let actions = json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": steps }] });
+        self.call("POST", "/actions", Some(actions)).map(drop)
+    }
+
+    /// Presses the keys down in order and releases them in reverse, as a shortcut: Ctrl+Z.
+    pub fn chord(&self, keys: &[&str]) -> Result<()> {
+        let down = keys.iter().map(|key| json!({ "type": "keyDown", "value": key }));
+        let up = keys.iter().rev().map(|key| json!({ "type": "keyUp", "value": key }));
+        let steps: Vec<Value> = down.chain(up).collect();
         let actions = json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": steps }] });
         self.call("POST", "/actions", Some(actions)).map(drop)
     }

@@ -1,0 +1,279 @@
+//! Cells pasted from a spreadsheet (TSV from Google Sheets, Excel or LibreOffice) or a CSV file,
+//! read into the studio's score grid.
+//!
+//! Two shapes: a **table**, whose first row names the options and whose first column names the
+//! criteria (it replaces the grid), and a **block** of numbers only (written into the grid from
+//! the focused cell). Anything else is refused with one message saying where, and the studio then
+//! changes nothing.
+
+use comparison_card::core::spec::{MAX_CRITERIA, MAX_OPTIONS, MIN_OPTIONS};
+
+/// One criterion of a pasted table: its name and a score per option.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub name: String,
+    pub scores: Vec<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Paste {
+    Table { options: Vec<String>, criteria: Vec<Row> },
+    Block { rows: Vec<Vec<f64>> },
+}
+
+/// Why a paste was refused, in a sentence that says where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PasteError(pub String);
+
+/// Reads pasted text: tab-separated when it holds a tab, comma-separated otherwise.
+pub fn parse(text: &str) -> Result<Paste, PasteError> {
+    let delimiter = if text.contains('\t') { '\t' } else { ',' };
+    let rows = split(text, delimiter);
+    let Some(first) = rows.first() else {
+        return Err(PasteError("the pasted text is empty".into()));
+    };
+    for (index, row) in rows.iter().enumerate() {
+        if row.len() != first.len() {
+            let cells = if row.len() == 1 { "cell" } else { "cells" };
+            return Err(PasteError(format!(
+                "row {} has {} {cells} where row 1 has {}: every row needs the same number of cells",
+                index + 1,
+                row.len(),
+                first.len()
+            )));
+        }
+    }
+    let is_table = rows.len() >= 2 && first.len() >= 2 && first[1..].iter().any(|c| number(c, delimiter).is_none());
+    if is_table {
+        table(&rows, delimiter)
+    } else {
+        block(&rows, delimiter)
+    }
+}
+
+fn table(rows: &[Vec<String>], delimiter: char) -> Result<Paste, PasteError> {
+    let options: Vec<String> = rows[0][1..].iter().map(|name| name.trim().to_string()).collect();
+    if !(MIN_OPTIONS..=MAX_OPTIONS).contains(&options.len()) {
+        return Err(PasteError(format!(
+            "the header row names {} options; a card compares {MIN_OPTIONS} to {MAX_OPTIONS}",
+            options.len()
+        )));
+    }
+    if let Some(column) = options.iter().position(|name| name.is_empty()) {
+        return Err(PasteError(format!("row 1, column {}: the option's name is empty", column + 2)));
+    }
+    let body = &rows[1..];
+    if body.len() > MAX_CRITERIA {
+        return Err(PasteError(format!(
+            "{} criteria pasted (rows 2 to {}); a card takes at most {MAX_CRITERIA}",
+            body.len(),
+            body.len() + 1
+        )));
+    }
+    let mut criteria = Vec::with_capacity(body.len());
+    for (index, cells) in body.iter().enumerate() {
+        let row = index + 2;
+        let name = cells[0].trim().to_string();
+        if name.is_empty() {
+            return Err(PasteError(format!("row {row}, column 1: the criterion's name is empty")));
+        }
+        let mut scores = Vec::with_capacity(options.len());
+        for (column, (cell, option)) in cells[1..].iter().zip(&options).enumerate() {
+            let Some(score) = number(cell, delimiter) else {
+                return Err(PasteError(format!(
+                    "row {row} ({name}), column {} ({option}): {}",
+                    column + 2,
+                    not_a_number(cell)
+                )));
+            };
+            scores.push(score);
+        }
+        criteria.push(Row { name, scores });
+    }
+    Ok(Paste::Table { options, criteria })
+}
+
+fn block(rows: &[Vec<String>], delimiter: char) -> Result<Paste, PasteError> {
+    if rows.len() > MAX_CRITERIA {
+        return Err(PasteError(format!("{} rows pasted; a card takes at most {MAX_CRITERIA} criteria", rows.len())));
+    }
+    let mut numbers = Vec::with_capacity(rows.len());
+    for (index, cells) in rows.iter().enumerate() {
+        let mut row = Vec::with_capacity(cells.len());
+        for (column, cell) in cells.iter().enumerate() {
+            match number(cell, delimiter) {
+                Some(value) => row.push(value),
+                None => {
+                    return Err(PasteError(format!("row {}, column {}: {}", index + 1, column + 1, not_a_number(cell))))
+                }
+            }
+        }
+        numbers.push(row);
+    }
+    Ok(Paste::Block { rows: numbers })
+}
+
+fn not_a_number(cell: &str) -> String {
+    let cell = cell.trim();
+    if cell.is_empty() {
+        "the score is empty".to_string()
+    } else {
+        let shown: String = cell.chars().take(40).collect();
+        format!("`{shown}` is not a number")
+    }
+}
+
+/// A score cell's number: `8`, `-1.5`, and in tab-separated text also a decimal comma (`8,5`),
+/// as spreadsheets in many languages copy it.
+fn number(cell: &str, delimiter: char) -> Option<f64> {
+    let cell = cell.trim();
+    let is_plain = !cell.is_empty() && cell.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | ','));
+    if !is_plain {
+        return None;
+    }
+    let cell = if delimiter == '\t' && !cell.contains('.') && cell.matches(',').count() == 1 {
+        cell.replace(',', ".")
+    } else {
+        cell.to_string()
+    };
+    cell.parse::<f64>().ok().filter(|value| value.is_finite())
+}
+
+/// Rows of cells. Quoted fields (`"a, b"`, `"say ""hi"""`) may hold the delimiter, quotes and
+/// line breaks; lines end in LF or CRLF; blank lines at the end are dropped.
+fn split(text: &str, delimiter: char) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut cell = String::new();
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    cell.push('"');
+                }
+                '"' => quoted = false,
+                _ => cell.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' if cell.trim().is_empty() => {
+                cell.clear();
+                quoted = true;
+            }
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\r' | '\n' => {
+                row.push(std::mem::take(&mut cell));
+                rows.push(std::mem::take(&mut row));
+            }
+            c if c == delimiter => row.push(std::mem::take(&mut cell)),
+            _ => cell.push(c),
+        }
+    }
+    if !cell.is_empty() || !row.is_empty() {
+        row.push(cell);
+        rows.push(row);
+    }
+    while rows.last().is_some_and(|row| row.iter().all(|cell| cell.trim().is_empty())) {
+        rows.pop();
+    }
+    rows
+}
+
+/// The result as JSON for the page: `{"table": {"options": […], "criteria": [{"name", "scores"}]}}`,
+/// `{"block": [[…]]}` or `{"error": "…"}`.
+pub fn to_json(result: &Result<Paste, PasteError>) -> String {
+    use serde_json::json;
+    let value = match result {
+        Ok(Paste::Table { options, criteria }) => {
+            let criteria: Vec<_> = criteria.iter().map(|r| json!({ "name": r.name, "scores": r.scores })).collect();
+            json!({ "table": { "options": options, "criteria": criteria } })
+        }
+        Ok(Paste::Block { rows }) => json!({ "block": rows }),
+        Err(PasteError(message)) => json!({ "error": message }),
+    };
+    value.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error(text: &str) -> String {
+        parse(text).unwrap_err().0
+    }
+
+    #[test]
+    fn a_sheet_copied_as_tsv_with_crlf_is_a_table() {
+        let text = "\tNode.js\tPython\r\nPerformance & concurrency\t10\t7\r\nAI / ML ecosystem\t4\t10\r\n";
+        assert_eq!(
+            parse(text).unwrap(),
+            Paste::Table {
+                options: vec!["Node.js".into(), "Python".into()],
+                criteria: vec![
+                    Row { name: "Performance & concurrency".into(), scores: vec![10.0, 7.0] },
+                    Row { name: "AI / ML ecosystem".into(), scores: vec![4.0, 10.0] },
+                ],
+            }
+        );
+    }
+
+    #[test]
+    fn csv_with_quoted_fields_commas_quotes_and_line_breaks() {
+        let text = "Criterion,\"Node, the runtime\",\"Py \"\"3\"\"\"\n\"Two\nlines\",8.5,-1\n";
+        let Paste::Table { options, criteria } = parse(text).unwrap() else { panic!("not a table") };
+        assert_eq!(options, ["Node, the runtime", "Py \"3\""]);
+        assert_eq!(criteria, [Row { name: "Two\nlines".into(), scores: vec![8.5, -1.0] }]);
+    }
+
+    #[test]
+    fn numbers_alone_are_a_block_and_tsv_takes_a_decimal_comma() {
+        assert_eq!(parse("8,5\t9\n7\t6").unwrap(), Paste::Block { rows: vec![vec![8.5, 9.0], vec![7.0, 6.0]] });
+        assert_eq!(parse("4").unwrap(), Paste::Block { rows: vec![vec![4.0]] });
+        assert_eq!(parse("1,2\n3,4\n").unwrap(), Paste::Block { rows: vec![vec![1.0, 2.0], vec![3.0, 4.0]] });
+    }
+
+    #[test]
+    fn ragged_rows_say_which_row() {
+        assert_eq!(
+            error("\tA\tB\nx\t1\t2\ny\t3\n"),
+            "row 3 has 2 cells where row 1 has 3: every row needs the same number of cells"
+        );
+    }
+
+    #[test]
+    fn text_in_a_score_cell_says_where_and_what() {
+        assert_eq!(error("\tA\tB\nSpeed\t1\tten\n"), "row 2 (Speed), column 3 (B): `ten` is not a number");
+        assert_eq!(error("\tA\tB\nSpeed\t1\t\n"), "row 2 (Speed), column 3 (B): the score is empty");
+        assert_eq!(error("1\t2\n3\tx"), "row 2, column 2: `x` is not a number");
+    }
+
+    #[test]
+    fn limits_on_criteria_and_options() {
+        let mut text = String::from("\tA\tB\n");
+        for index in 0..31 {
+            text.push_str(&format!("c{index}\t1\t2\n"));
+        }
+        assert_eq!(error(&text), "31 criteria pasted (rows 2 to 32); a card takes at most 30");
+        let seven = "\ta\tb\tc\td\te\tf\tg\nx\t1\t1\t1\t1\t1\t1\t1\n";
+        assert_eq!(error(seven), "the header row names 7 options; a card compares 2 to 6");
+        assert_eq!(error("\tA\t\nx\t1\t2"), "row 1, column 3: the option's name is empty");
+        assert_eq!(error(""), "the pasted text is empty");
+        assert_eq!(error("a,b\n1\n"), "row 2 has 1 cell where row 1 has 2: every row needs the same number of cells");
+        let block: String = (0..31).map(|_| "1\n").collect();
+        assert_eq!(error(&block), "31 rows pasted; a card takes at most 30 criteria");
+    }
+
+    #[test]
+    fn results_as_json_for_the_page() {
+        assert_eq!(
+            to_json(&parse("\tA\tB\nx\t1\t2.5")),
+            r#"{"table":{"criteria":[{"name":"x","scores":[1.0,2.5]}],"options":["A","B"]}}"#
+        );
+        assert_eq!(to_json(&parse("1")), r#"{"block":[[1.0]]}"#);
+        assert_eq!(to_json(&parse("")), r#"{"error":"the pasted text is empty"}"#);
+    }
+}

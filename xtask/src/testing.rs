@@ -19,10 +19,10 @@ use crate::{dist, frameworks, serve, tools, wordpress};
 /// specs and the `theme` attribute brought the card to 49,802, labels and `lang` to 53,6xx;
 /// wasm-opt passes chosen by measured gzip and the batched DOM edge to 51,337; the layer folders
 /// (longer panic locations) and the per-card message queue, op names sent to element.js and a
-/// detail per event to 51,999 (+1.3%); the loader (element defined before the wasm, wasm fetched
-/// when a card comes near), reactive specs copied and `analytics` to about 53,400 (+1.2 KB, all
-/// JavaScript). The target stays 25,000.
-const SIZE_BUDGET_GZIP: u64 = 53_500;
+/// detail per event to 51,999 (+1.3%), the mailbox as a type parameter to 52,024; the loader
+/// (element defined before the wasm, wasm fetched when a card comes near), reactive specs copied
+/// and `analytics` to 53,207 (+1,183 B, all JavaScript). The target stays 25,000.
+const SIZE_BUDGET_GZIP: u64 = 53_300;
 
 pub struct Outcome {
     pub name: &'static str,

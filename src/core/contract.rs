@@ -34,6 +34,14 @@ pub const ATTRIBUTES: &[Entry] = &[
     ),
     entry("theme", "`light`, `dark`, or `auto` (the default: follows `prefers-color-scheme`)"),
     entry("id", "names the card in the fragment and in storage"),
+    entry(
+        "loading",
+        "`lazy` (the default): the card's wasm is fetched when a card comes within about a viewport of the visible area; `eager`: at once",
+    ),
+    entry(
+        "analytics",
+        "`datalayer` pushes `{ event: 'comparison_card_<event name>', card, leader, preset, priorities }` to `window.dataLayer` (made if absent) for verdict changes, committed priority changes and call-to-action clicks",
+    ),
     entry("lang", "the language of the card's numbers (its own, an ancestor's, or the page's): `de` writes `8,5`"),
     entry("dir", "`rtl` (on the element or an ancestor) mirrors the layout"),
     entry("sticky", "`off` leaves out the result strip that otherwise stays at the top of the viewport while the sliders are on screen"),

@@ -10,7 +10,7 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::{dist, serve, tools, wordpress};
+use crate::{dist, frameworks, serve, tools, wordpress};
 
 /// The card's wasm and JavaScript together, gzip -9, may not pass this: growth shows at once.
 /// It sits just above the current size. A size step lowers it; a feature that has to add bytes
@@ -19,9 +19,11 @@ use crate::{dist, serve, tools, wordpress};
 /// specs and the `theme` attribute brought the card to 49,802, labels and `lang` to 53,6xx;
 /// wasm-opt passes chosen by measured gzip and the batched DOM edge to 51,337; the layer folders
 /// (longer panic locations) and the per-card message queue, op names sent to element.js and a
-/// detail per event to 51,999 (+1.3%). The result strip and why the leader leads (issue 14)
-/// added 3,551 bytes: 55,575 against main's 52,024 at 2630643. The target stays 25,000.
-const SIZE_BUDGET_GZIP: u64 = 55_700;
+/// detail per event to 51,999 (+1.3%), the mailbox as a type parameter to 52,024; the loader
+/// (element defined before the wasm, wasm fetched when a card comes near), reactive specs copied
+/// and `analytics` to 53,207 (+1,183 B, all JavaScript). The result strip and why the leader
+/// leads (issue 14) added 3,534 B: 56,741 against main's 53,207. The target stays 25,000.
+const SIZE_BUDGET_GZIP: u64 = 56_800;
 
 pub struct Outcome {
     pub name: &'static str,
@@ -121,6 +123,9 @@ pub fn run(root: &Path, only: Option<&str>, e2e_only: Option<&str>) -> Result<()
                 .env("CC_AXE_SCRIPT", &axe),
         ));
     }
+    if wanted("frameworks") {
+        outcomes.push(frameworks_suite(root, &driver.url));
+    }
     if wanted("wordpress") {
         match wordpress::package(root, &report.dir) {
             Ok(zip) => outcomes.push(wordpress::suite(root, &zip, &driver.url)),
@@ -162,6 +167,31 @@ pub fn run(root: &Path, only: Option<&str>, e2e_only: Option<&str>) -> Result<()
         Ok(())
     } else {
         Err(format!("failing suites: {}", broken.join(", ")))
+    }
+}
+
+/// The packed package in real Vite, React and Vue builds (`frameworks.rs`), checked in Chromium.
+fn frameworks_suite(root: &Path, driver: &str) -> Outcome {
+    let started = Instant::now();
+    match frameworks::prepare(root) {
+        Ok(sites) => {
+            let mut outcome = suite(
+                "frameworks",
+                Command::new("cargo")
+                    .current_dir(root)
+                    .args(["test", "--package", "comparison-card", "--test", "frameworks"])
+                    .args(["--", "--ignored", "--test-threads=1"])
+                    .env("CC_FW_SITES", &sites.list)
+                    .env("CC_FW_DIR", &sites.dir)
+                    .env("CC_WEBDRIVER_URL", driver),
+            );
+            outcome.took = started.elapsed();
+            outcome
+        }
+        Err(error) => {
+            eprintln!("xtask: the framework apps could not be prepared: {error}");
+            Outcome::failed("frameworks", started.elapsed())
+        }
     }
 }
 

@@ -279,6 +279,13 @@ async fn events_bubble_out_composed_with_the_detail() {
     // (10+8+10+10+9)*3 + 4*4 = 157 over 19; (7+9+3+6+9)*3 + 10*4 = 142 over 19.
     assert_eq!(get(&detail, &["totals", "node"]).as_f64(), Some(8.26));
     assert_eq!(get(&detail, &["totals", "python"]).as_f64(), Some(7.47));
+    // Weight share × score difference, Node.js over Python: 3/19 × 3, 4/19 × −6, 3/19 × −1, …;
+    // they add up to the margin, 0.79.
+    let contributions: Vec<Option<f64>> =
+        DEMO_CRITERIA.iter().map(|&id| get(&detail, &["contributions", id]).as_f64()).collect();
+    let expected = [0.47, -1.26, -0.16, 1.11, 0.63, 0.0];
+    assert_eq!(contributions, expected.map(Some));
+    assert!((expected.iter().sum::<f64>() - 0.79).abs() < 1e-9);
 
     recorder.clear();
     move_slider(&card, "ai-ml", 4);
@@ -304,6 +311,7 @@ async fn events_bubble_out_composed_with_the_detail() {
     let (_, detail, _) = recorder.events.borrow()[0].clone();
     assert!(get(&detail, &["leader"]).is_null());
     assert!(get(&detail, &["totals", "node"]).is_null());
+    assert!(get(&detail, &["contributions"]).is_null(), "no leader, no contributions");
     card.remove();
 }
 

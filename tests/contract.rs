@@ -83,7 +83,7 @@ fn parts_in(html: &str, out: &mut BTreeSet<String>) {
 
 #[test]
 fn the_card_draws_exactly_the_parts_of_the_contract() {
-    let comparison = spec::parse(&serde_json::from_str::<serde_json::Value>(DEMO).unwrap()).unwrap();
+    let comparison = spec::parse(serde_json::from_str::<serde_json::Value>(DEMO).unwrap()).unwrap();
     let mut drawn = BTreeSet::new();
     parts_in(&render::render_shadow(&comparison, Features { chart: true, share: true }), &mut drawn);
     parts_in(&view::build_loading(&HtmlFactory, "spec.json").to_html(), &mut drawn);

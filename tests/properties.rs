@@ -126,4 +126,47 @@ proptest! {
             prop_assert!(option < before.len());
         }
     }
+
+    /// Contributions against a direct computation: the leader's and the runner-up's totals
+    /// worked out afresh from the scores; the runner-up is an option with the highest other total
+    /// (to floating-point noise: which of several equal ones is a matter of spec order, tested
+    /// apart). Each term is its weight share × score difference, and the terms add up to the
+    /// margin the verdict states.
+    #[test]
+    fn contributions_add_up_to_the_margin(spec in valid_spec(), levels in prop::collection::vec(0u8..=5, 30)) {
+        let comparison = spec::parse(spec).unwrap();
+        let range = comparison.scale.max - comparison.scale.min;
+        let mut state = CardState::new(comparison.clone());
+        for (criterion, &level) in levels.iter().enumerate().take(comparison.criteria.len()) {
+            state.update(Msg::SetPriority { criterion, level });
+        }
+        let priorities = state.priorities().to_vec();
+        let weight: f64 = priorities.iter().map(|&p| f64::from(p)).sum();
+        let total = |option: usize| -> f64 {
+            comparison.criteria.iter().zip(&priorities).map(|(c, &p)| f64::from(p) * c.scores[option]).sum::<f64>() / weight
+        };
+        match (state.standing(), state.contributions()) {
+            (Standing::Leader { option, margin }, Some((pair, points))) => {
+                prop_assert_eq!(pair.leader, option);
+                let others: Vec<usize> = (0..comparison.options.len()).filter(|&o| o != option).collect();
+                let best = others.iter().map(|&o| total(o)).fold(f64::NEG_INFINITY, f64::max);
+                let runner_up = pair.runner_up;
+                prop_assert!(runner_up != option && total(runner_up) >= best - 1e-9 * range.max(1.0), "runner-up {runner_up}");
+                prop_assert_eq!(points.len(), comparison.criteria.len());
+                for (index, (criterion, &p)) in comparison.criteria.iter().zip(&priorities).enumerate() {
+                    let direct = f64::from(p) / weight * (criterion.scores[option] - criterion.scores[runner_up]);
+                    prop_assert!((points[index] - direct).abs() <= 1e-12 * range.max(1.0), "{index}: {} vs {direct}", points[index]);
+                    if p == 0 {
+                        prop_assert_eq!(points[index], 0.0);
+                    }
+                }
+                let sum: f64 = points.iter().sum();
+                let tolerance = 1e-9 * range.max(1.0);
+                prop_assert!((sum - (total(option) - total(runner_up))).abs() <= tolerance, "{sum} vs direct margin");
+                prop_assert!((sum - margin).abs() <= tolerance, "{sum} vs the verdict's margin {margin}");
+            }
+            (Standing::Leader { .. }, None) => prop_assert!(false, "a leader without contributions"),
+            (_, contributions) => prop_assert!(contributions.is_none(), "contributions without a leader"),
+        }
+    }
 }

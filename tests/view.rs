@@ -93,3 +93,101 @@ fn a_hidden_tipping_tick_keeps_no_position() {
     assert!(state.tipping().is_empty());
     assert!(!root.to_html().contains("--at:"), "every tick hidden, none keeps a position");
 }
+
+/// The text of every element matching `selector` in a built card.
+fn texts(html: &str, selector: &str) -> Vec<String> {
+    let fragment = scraper::Html::parse_fragment(html);
+    let selector = scraper::Selector::parse(selector).unwrap();
+    fragment.select(&selector).map(|e| e.text().collect::<String>()).collect()
+}
+
+#[test]
+fn the_strip_repeats_the_header_for_the_eyes_only_and_follows_every_step() {
+    let mut state = state_of(&serde_json::from_str(DEMO).unwrap());
+    let (root, mut card) = view::build(&HtmlFactory, &state, Features { chart: true, share: true });
+    let html = root.to_html();
+    // Hidden from assistive technology, not live, nothing to focus; placed just above the rows,
+    // inside the priorities section it sticks in.
+    let strip = scraper::Html::parse_fragment(&html);
+    let found = strip.select(&scraper::Selector::parse("section.criteria > .strip + ol.rows").unwrap()).count();
+    assert_eq!(found, 1, "{html}");
+    let strip_tag = html.split("<div class=\"strip\"").nth(1).and_then(|rest| rest.split('>').next()).unwrap_or("");
+    assert!(strip_tag.contains("aria-hidden=\"true\"") && strip_tag.contains("part=\"strip\""), "{strip_tag}");
+    assert!(!strip_tag.contains("role=") && !strip_tag.contains("aria-live"), "{strip_tag}");
+    let inside = texts(&html, ".strip a, .strip button, .strip input, .strip [tabindex]");
+    assert!(inside.is_empty(), "{inside:?}");
+
+    assert_eq!(texts(&html, ".strip-name"), ["Node.js", "Python"]);
+    assert_eq!(texts(&html, ".strip-value"), texts(&html, ".total-value"));
+    assert_eq!(texts(&html, ".strip-badge"), ["Leader", ""]);
+    for step in [
+        Msg::SetPriority { criterion: 1, level: 5 },
+        Msg::SetPriority { criterion: 3, level: 0 },
+        Msg::SetPriority { criterion: 0, level: 1 },
+    ] {
+        state.update(step);
+        card.patch(&state);
+        let html = root.to_html();
+        assert_eq!(texts(&html, ".strip-value"), texts(&html, ".total-value"), "{step:?}");
+        assert_eq!(texts(&html, ".strip-badge"), texts(&html, ".total-badge"), "{step:?}");
+    }
+    // A lead of 0.2 on a 0–10 scale is a close call: the leader's badge says so.
+    let close = json!({
+        "title": "T",
+        "options": [{ "id": "a", "name": "A" }, { "id": "b", "name": "B" }],
+        "criteria": [
+            { "id": "x", "name": "X", "scores": { "a": 8, "b": 7 } },
+            { "id": "y", "name": "Y", "scores": { "a": 7, "b": 8.4 } }
+        ]
+    });
+    let html = view::build(&HtmlFactory, &state_of(&close), Features::default()).0.to_html();
+    assert!(html.contains("<div class=\"strip\" part=\"strip\" aria-hidden=\"true\" data-close"), "{html}");
+    assert_eq!(texts(&html, ".strip-badge"), ["", "Narrow lead"]);
+}
+
+#[test]
+fn the_card_says_why_the_leader_leads_and_marks_each_row() {
+    let mut state = state_of(&serde_json::from_str(DEMO).unwrap());
+    let (root, mut card) = view::build(&HtmlFactory, &state, Features { chart: false, share: false });
+    let html = root.to_html();
+    assert_eq!(
+        texts(&html, ".verdict + .why"),
+        ["Node.js leads mainly on Full-stack JavaScript (+1.2) and Real-time features (+0.7); \
+          Python gains on AI / ML ecosystem (\u{2212}1.0) and Developer productivity (\u{2212}0.2)."]
+    );
+    assert_eq!(
+        texts(&html, ".row-lead"),
+        [
+            "+0.5 to the lead",
+            "\u{2212}1.0 to the lead",
+            "\u{2212}0.2 to the lead",
+            "+1.2 to the lead",
+            "+0.7 to the lead",
+            "0.0 to the lead"
+        ]
+    );
+    // Community ignored: no mark on its row. Every priority at 0: no sentence, no marks.
+    state.update(Msg::SetPriority { criterion: 5, level: 0 });
+    card.patch(&state);
+    assert_eq!(texts(&root.to_html(), ".row-lead").last().map(String::as_str), Some(""));
+    for criterion in 0..6 {
+        state.update(Msg::SetPriority { criterion, level: 0 });
+    }
+    card.patch(&state);
+    let html = root.to_html();
+    assert_eq!(texts(&html, ".why"), [""]);
+    assert!(texts(&html, ".row-lead").iter().all(String::is_empty), "{html}");
+}
+
+#[test]
+fn the_chart_numbers_its_axes_keys_them_and_breaks_long_names() {
+    let state = state_of(&serde_json::from_str(DEMO).unwrap());
+    let html = view::build(&HtmlFactory, &state, Features { chart: true, share: false }).0.to_html();
+    assert_eq!(texts(&html, ".axis-number"), ["1", "2", "3", "4", "5", "6"]);
+    assert_eq!(
+        texts(&html, ".axis-key li"),
+        state.comparison().criteria.iter().map(|c| c.name.clone()).collect::<Vec<_>>()
+    );
+    assert_eq!(texts(&html, ".axis-name tspan"), ["Performance &", "concurrency"]);
+    assert!(!html.contains('…'), "no name is cut: {html}");
+}

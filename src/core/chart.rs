@@ -17,6 +17,9 @@ const LABEL_GAP: f64 = 12.0;
 /// Radar view box: room around the circle for labels of 22 characters at 11 units (12 in narrow cards), so they stay
 /// inside the card at any width.
 pub const RADAR_VIEW_BOX: &str = "-265 -135 530 270";
+/// Axis names longer than this are cut in the chart (the rows, and the numbered key of a narrow
+/// chart, show them whole).
+pub const LABEL_CHARS: usize = 22;
 
 /// The bar chart's view-box width.
 pub const BARS_WIDTH: f64 = 400.0;
@@ -117,6 +120,32 @@ pub fn axis_label(direction: (f64, f64)) -> Label {
     Label { x: x * r, y: y * r + y * 4.0, anchor }
 }
 
+/// An axis name on at most two lines of [`LABEL_CHARS`] characters, broken at the last space that
+/// fits; what is left after two lines is cut with "…". A name that fits stays on one line.
+///
+/// Worked on a list of characters, not by slicing the `str`: a `str` slice's panic path formats
+/// characters for its message and adds kilobytes of Unicode tables to the wasm.
+pub fn label_lines(name: &str) -> (String, Option<String>) {
+    let chars: Vec<char> = name.chars().collect();
+    if chars.len() <= LABEL_CHARS {
+        return (name.to_string(), None);
+    }
+    // A space right after the first line's last character counts too.
+    let space = (1..=LABEL_CHARS).rev().find(|&at| chars[at] == ' ');
+    let (end, rest) = match space {
+        Some(at) => (at, at + 1),
+        None => (LABEL_CHARS, LABEL_CHARS),
+    };
+    let first = chars.iter().take(end).collect();
+    let rest = chars.get(rest..).unwrap_or_default();
+    let mut second: String = rest.iter().take(LABEL_CHARS).collect();
+    if rest.len() > LABEL_CHARS {
+        second.pop();
+        second.push('…');
+    }
+    (first, Some(second))
+}
+
 /// One bar of the grouped bar chart.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Bar {
@@ -157,6 +186,24 @@ mod tests {
             let (cos, sin) = cos_sin(angle);
             assert!((cos - angle.cos()).abs() < 1e-9, "{angle}");
             assert!((sin - angle.sin()).abs() < 1e-9, "{angle}");
+        }
+    }
+
+    #[test]
+    fn long_names_wrap_onto_two_lines_at_a_space() {
+        assert_eq!(label_lines("Community & hiring"), ("Community & hiring".into(), None));
+        assert_eq!(label_lines("Performance & concurrency"), ("Performance &".into(), Some("concurrency".into())));
+        assert_eq!(label_lines("Twenty-two characters! now"), ("Twenty-two characters!".into(), Some("now".into())));
+        let (first, second) = label_lines("Kontrolle-und-Portabilitätsüberlegungen-ohne-Leerzeichen-über-zwei-Zeilen");
+        assert_eq!(first.chars().count(), LABEL_CHARS);
+        let second = second.unwrap_or_default();
+        assert_eq!(second.chars().count(), LABEL_CHARS);
+        assert!(second.ends_with('…'));
+        // Multi-byte characters on either side of every break position.
+        for before in 0..40 {
+            let name = "é".repeat(before) + " " + &"ü".repeat(30);
+            let (first, second) = label_lines(&name);
+            assert!(first.chars().count() <= LABEL_CHARS && second.is_some(), "{name}");
         }
     }
 

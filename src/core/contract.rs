@@ -34,8 +34,17 @@ pub const ATTRIBUTES: &[Entry] = &[
     ),
     entry("theme", "`light`, `dark`, or `auto` (the default: follows `prefers-color-scheme`)"),
     entry("id", "names the card in the fragment and in storage"),
+    entry(
+        "loading",
+        "`lazy` (the default): the card's wasm is fetched when a card comes within about a viewport of the visible area; `eager`: at once",
+    ),
+    entry(
+        "analytics",
+        "`datalayer` pushes `{ event: 'comparison_card_<event name>', card, leader, preset, priorities }` to `window.dataLayer` (made if absent) for verdict changes, committed priority changes and call-to-action clicks",
+    ),
     entry("lang", "the language of the card's numbers (its own, an ancestor's, or the page's): `de` writes `8,5`"),
     entry("dir", "`rtl` (on the element or an ancestor) mirrors the layout"),
+    entry("sticky", "`off` leaves out the result strip that otherwise stays at the top of the viewport while the sliders are on screen"),
 ];
 
 /// The element's properties.
@@ -77,6 +86,10 @@ pub const CSS_PROPERTIES: &[Entry] = &[
     entry("--cc-font-family", "the card's font (default: the system UI font)"),
     entry("--cc-close-call", "close-call verdict rule and tipping ticks"),
     entry("--cc-loading-height", "height of the loading box while a `src` spec loads"),
+    entry(
+        "--cc-sticky-top",
+        "how far below the top of the viewport the result strip sticks, for a page with a fixed header (default 0px)",
+    ),
 ];
 
 /// The shadow parts, for `comparison-card::part(name)`.
@@ -85,8 +98,10 @@ pub const PARTS: &[Entry] = &[
     entry("header", "title, summary, totals and verdict"),
     entry("totals", "the weighted score tiles"),
     entry("verdict", "the verdict sentence"),
+    entry("why", "the sentence saying on which criteria the leader gains and loses its margin"),
     entry("tipping", "the sentence naming what would change the answer"),
     entry("tally", "the criteria-won strip"),
+    entry("strip", "the result strip above the sliders, which sticks to the top of the viewport while they scroll"),
     entry("chart", "the radar or bar chart"),
     entry("preset", "each preset button"),
     entry("row", "each criterion's row"),

@@ -73,6 +73,11 @@ labels! {
     TableTied = "table_tied", "(tied)", [];
     TableLeader = "table_leader", "(leader)", [];
     TableWeighted = "table_weighted", "Weighted score out of {max}", ["max"];
+    WhyLeads = "why_leads", "{leader} leads mainly on {gains}.", ["leader", "gains"];
+    WhyLeadsDespite = "why_leads_despite", "{leader} leads mainly on {gains}; {runner_up} gains on {losses}.", ["leader", "gains", "runner_up", "losses"];
+    Contribution = "contribution", "{criterion} ({points})", ["criterion", "points"];
+    RowContribution = "row_contribution", "{points} to the lead", ["points"];
+    StripClose = "strip_close", "Narrow lead", [];
 }
 
 /// The names of the priority levels, 0 to 5, given as `labels.levels`.

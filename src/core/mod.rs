@@ -4,6 +4,7 @@
 
 pub mod chart;
 pub mod contract;
+pub mod contributions;
 pub mod labels;
 pub mod locale;
 pub mod number;

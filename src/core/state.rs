@@ -1,5 +1,6 @@
 //! The card's state: one message type, one `update`, and what changed so the view patches only that.
 
+use super::contributions::{self, Pair};
 use super::scoring::{self, OptionSet, Standing, Tally};
 use super::spec::{Comparison, MAX_PRIORITY};
 use super::tipping::{self, TippingPoint};
@@ -45,6 +46,9 @@ pub struct CardState {
     tally: Tally,
     /// Each criterion's nearest slider position that would change the leader.
     tipping: Vec<TippingPoint>,
+    /// Each criterion's share of the leader's margin over the runner-up, while one option leads.
+    contributions: Vec<f64>,
+    contributing: Option<Pair>,
 }
 
 impl CardState {
@@ -63,6 +67,8 @@ impl CardState {
             standing: Standing::NoPriorities,
             tally: Tally::default(),
             tipping: Vec::new(),
+            contributions: Vec::new(),
+            contributing: None,
         };
         state.recompute();
         state
@@ -124,6 +130,13 @@ impl CardState {
         self.standing = scoring::standing(&self.totals, self.has_totals);
         self.tally = scoring::tally(&self.winners, &self.priorities);
         tipping::tipping_points(&self.comparison.criteria, &self.priorities, &mut self.tipping);
+        self.contributing = contributions::contributions(
+            &self.comparison.criteria,
+            &self.priorities,
+            &self.totals,
+            self.standing,
+            &mut self.contributions,
+        );
     }
 
     /// The spec.
@@ -157,6 +170,11 @@ impl CardState {
     /// Tipping points in criterion order, only for criteria that have one.
     pub fn tipping(&self) -> &[TippingPoint] {
         &self.tipping
+    }
+    /// The leader and runner-up, and each criterion's contribution to the margin between them
+    /// (in criterion order); `None` while no option leads.
+    pub fn contributions(&self) -> Option<(Pair, &[f64])> {
+        self.contributing.map(|pair| (pair, &self.contributions[..]))
     }
     /// The tipping point needing the smallest slider move.
     pub fn closest_tipping(&self) -> Option<TippingPoint> {

@@ -1,5 +1,6 @@
 //! The card's sentences, from the labels (`labels.rs`), with numbers written by `number.rs`.
 
+use super::contributions::{self, Pair};
 use super::labels::{Key, Labels};
 use super::number::{push_decimal, push_uint};
 use super::scoring::{OptionSet, Standing, Tally};
@@ -35,6 +36,64 @@ pub fn push_number(out: &mut String, labels: &Labels, value: f64, decimals: u32,
     let mut plain = String::new();
     push_decimal(&mut plain, value, decimals, trim);
     out.extend(plain.chars().map(|c| if c == '.' { decimal } else { c }));
+}
+
+/// A contribution to the margin, signed: `+1.2`, `−1.0` (a real minus sign), `0.0` for none.
+/// One decimal, or two when one would show a non-zero amount as 0.0.
+pub fn push_points(out: &mut String, labels: &Labels, points: f64) {
+    let tiny = points.abs() < 0.05;
+    if points != 0.0 {
+        out.push(if points > 0.0 { '+' } else { '\u{2212}' });
+    }
+    let decimals = if tiny && points != 0.0 { 2 } else { 1 };
+    push_number(out, labels, points.abs(), decimals, false);
+}
+
+/// How many criteria the sentence names on each side.
+const WHY_NAMED: usize = 2;
+
+/// Why the leader leads, under the verdict: "Node.js leads mainly on Full-stack JavaScript (+1.2)
+/// and Real-time features (+0.7); Python gains on AI / ML ecosystem (−1.0)." Nothing while no
+/// option leads.
+pub fn push_why(out: &mut String, comparison: &Comparison, contributions: Option<(Pair, &[f64])>) {
+    let Some((pair, points)) = contributions else { return };
+    let labels = &comparison.labels;
+    let name = |index: usize| comparison.options.get(index).map_or("", |o| o.name.as_str());
+    let (gains, losses) = contributions::strongest(points, WHY_NAMED);
+    let list = |indexes: &[usize]| {
+        let items: Vec<String> = indexes
+            .iter()
+            .map(|&i| {
+                let mut figure = String::new();
+                push_points(&mut figure, labels, points[i]);
+                let mut item = String::new();
+                let criterion = comparison.criteria.get(i).map_or("", |c| c.name.as_str());
+                labels.push(&mut item, Key::Contribution, &[("criterion", criterion), ("points", &figure)]);
+                item
+            })
+            .collect();
+        let mut joined = String::new();
+        push_name_list(&mut joined, labels, items.iter().map(String::as_str));
+        joined
+    };
+    let gained = list(&gains);
+    if losses.is_empty() {
+        labels.push(out, Key::WhyLeads, &[("leader", name(pair.leader)), ("gains", &gained)]);
+    } else {
+        let lost = list(&losses);
+        let values =
+            [("leader", name(pair.leader)), ("gains", &gained), ("runner_up", name(pair.runner_up)), ("losses", &lost)];
+        labels.push(out, Key::WhyLeadsDespite, &values);
+    }
+}
+
+/// A row's mark: "+1.2 to the lead"; nothing while no option leads or the row is ignored.
+pub fn push_row_contribution(out: &mut String, labels: &Labels, points: Option<f64>, priority: u8) {
+    if let Some(points) = points.filter(|_| priority > 0) {
+        let mut figure = String::new();
+        push_points(&mut figure, labels, points);
+        labels.push(out, Key::RowContribution, &[("points", &figure)]);
+    }
 }
 
 /// One entry of the tally strip.

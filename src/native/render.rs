@@ -147,6 +147,11 @@ pub fn render_static(comparison: &Comparison) -> String {
     text::push_verdict(&mut sentence, comparison, state.standing());
     html.element("p", &[("class", "verdict")], &sentence).raw("\n");
     sentence.clear();
+    text::push_why(&mut sentence, comparison, state.contributions());
+    if !sentence.is_empty() {
+        html.element("p", &[("class", "why")], &sentence).raw("\n");
+    }
+    sentence.clear();
     text::push_tally_sentence(&mut sentence, comparison, state.tally());
     html.element("p", &[("class", "tally")], &sentence).raw("\n");
 
@@ -321,6 +326,7 @@ mod tests {
         assert_eq!(html.matches("<strong>7.0</strong> (tied)").count(), 2, "{html}");
         assert!(html.contains("<p class=\"verdict\">A and B are tied at your priorities.</p>"), "{html}");
         assert!(html.contains("<p class=\"tally\">0 wins for A, 0 wins for B, 0 wins for C, 2 ties</p>"), "{html}");
+        assert!(!html.contains("class=\"why\""), "a tie has no margin to explain: {html}");
     }
 
     #[test]
@@ -329,6 +335,8 @@ mod tests {
         assert_eq!(html.matches("<strong>3</strong> (best)").count(), 2, "{html}");
         assert!(html.contains("<strong>3.0</strong> (leader)"), "{html}");
         assert!(!html.contains("(tied)"), "{html}");
+        // C over B: 1/2 × (3 − 2) on each criterion.
+        assert!(html.contains("<p class=\"why\">C leads mainly on K (+0.5) and K (+0.5).</p>"), "{html}");
         assert!(html.starts_with("<div class=\"cc-fallback\" data-cc-fallback>\n<article class=\"card\">\n"));
     }
 }

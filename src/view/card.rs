@@ -76,11 +76,20 @@ struct OptionHandles<N: Node> {
     leader: Flag<N>,
 }
 
+/// The result strip: each option's total again, with the header's badge ("Leader", "Tied"), or
+/// "Narrow lead" on a close call.
+struct StripHandles<N: Node> {
+    options: Vec<OptionHandles<N>>,
+    close_call: Flag<N>,
+}
+
 struct RowHandles<N: Node> {
     slider: N,
     /// The position the slider shows: written by the card, or moved there by the visitor.
     slider_at: Option<u8>,
     level: TextSlot<N>,
+    /// "+1.2 to the lead": the row's share of the leader's margin.
+    contribution: TextSlot<N>,
     ignored: Flag<N>,
     shown_priority: Option<u8>,
     /// The small mark on the slider where the leader would change.
@@ -114,7 +123,9 @@ pub struct CardView<N: Node> {
     tally: Vec<TallyHandles<N>>,
     verdict: TextSlot<N>,
     close_call: Flag<N>,
+    why: TextSlot<N>,
     tipping: TextSlot<N>,
+    strip: StripHandles<N>,
     presets: Vec<PresetHandles<N>>,
     carry: Option<CarryHandles<N>>,
     /// "Link copied", or why not; empty until the button is used.
@@ -200,6 +211,10 @@ pub fn build<F: Factory>(factory: &F, state: &CardState, features: Features) -> 
     verdict_box.set("role", "status");
     verdict_box.set("part", "verdict");
     let verdict = b.slot(&verdict_box);
+    // Outside the live region, like the tipping sentence: each step announces one sentence.
+    let why_box = b.child(&card, "p", "why");
+    why_box.set("part", "why");
+    let why = b.slot(&why_box);
     let tipping_box = b.child(&card, "p", "tipping");
     tipping_box.set("part", "tipping");
     let tipping = b.slot(&tipping_box);
@@ -213,6 +228,7 @@ pub fn build<F: Factory>(factory: &F, state: &CardState, features: Features) -> 
     b.text_child(&section, "h3", "section-title", labels.get(Key::YourPriorities)).set("id", "criteria-title");
     b.text_child(&section, "p", "hint", labels.get(Key::Hint));
     let (presets, copy_status) = build_toolbar(&b, &section, comparison, features);
+    let strip = build_strip(&b, &section, comparison);
     let rows = build_rows(&b, &section, state, axes);
 
     build_best_for(&b, &card, comparison);
@@ -234,7 +250,9 @@ pub fn build<F: Factory>(factory: &F, state: &CardState, features: Features) -> 
         tally,
         verdict,
         close_call: Flag::new(&verdict_box, "data-close"),
+        why,
         tipping,
+        strip,
         presets,
         carry,
         copy_status,
@@ -293,7 +311,7 @@ fn build_chart<F: Factory>(b: &Builder<F>, card: &F::Node, state: &CardState) ->
     let radar = chart::is_radar(criteria.len());
     let figure = b.child(card, "figure", "chart");
     figure.set("part", "chart");
-    let svg = b.svg(&figure, "svg", "chart-svg");
+    let svg = b.svg(&figure, "svg", if radar { "chart-svg radar" } else { "chart-svg" });
     svg.set("viewBox", if radar { chart::RADAR_VIEW_BOX } else { chart::BARS_VIEW_BOX });
     svg.set("role", "img");
     svg.set("focusable", "false");
@@ -304,6 +322,8 @@ fn build_chart<F: Factory>(b: &Builder<F>, card: &F::Node, state: &CardState) ->
     let mut axes = Vec::with_capacity(criteria.len());
     if radar {
         let directions = chart::axis_directions(criteria.len());
+        // One group around the centre, which narrow cards draw larger (by CSS, see the stylesheet).
+        let svg = b.svg(&svg, "g", "plot");
         for fraction in chart::RINGS {
             scratch.clear();
             chart::push_ring(&mut scratch, fraction, &directions);
@@ -319,7 +339,7 @@ fn build_chart<F: Factory>(b: &Builder<F>, card: &F::Node, state: &CardState) ->
             number::push_fixed(&mut scratch, direction.1 * chart::RADIUS, 1);
             line.set("y2", &scratch);
             let label = chart::axis_label(direction);
-            svg_text(b, &axis, &mut scratch, &label, &criterion.name);
+            svg_text(b, &axis, &mut scratch, &label, &criterion.name, axes.len());
             axes.push(axis);
         }
         for (index, _) in comparison.options.iter().enumerate() {
@@ -340,7 +360,7 @@ fn build_chart<F: Factory>(b: &Builder<F>, card: &F::Node, state: &CardState) ->
                     rect.set(name, &scratch);
                 }
             }
-            svg_text(b, &group, &mut scratch, &chart::bar_label(position, criteria.len()), &criterion.name);
+            svg_text(b, &group, &mut scratch, &chart::bar_label(position, criteria.len()), &criterion.name, position);
             axes.push(group);
         }
     }
@@ -351,25 +371,55 @@ fn build_chart<F: Factory>(b: &Builder<F>, card: &F::Node, state: &CardState) ->
     for (index, option) in comparison.options.iter().enumerate() {
         b.text_child(&legend, "li", &option_class("legend-item", index), &option.name);
     }
+    // Narrow cards number the axes and name them here in full (the stylesheet shows one or the
+    // other): names at a legible size would not fit beside a phone-sized chart.
+    let key = b.child(&figure, "ol", "axis-key");
+    key.set("aria-hidden", "true");
+    for criterion in criteria {
+        b.text_child(&key, "li", "", &criterion.name);
+    }
     axes
 }
 
-/// A text label in the chart, placed by `label`. Long names are cut: the rows show them whole.
-fn svg_text<F: Factory>(b: &Builder<F>, parent: &F::Node, scratch: &mut String, label: &chart::Label, name: &str) {
-    let element = b.svg(parent, "text", "");
-    for (attribute, value) in [("x", label.x), ("y", label.y)] {
+/// An axis's labels, placed by `label`: its name (on two lines when long), and its number for
+/// narrow cards.
+fn svg_text<F: Factory>(
+    b: &Builder<F>,
+    parent: &F::Node,
+    scratch: &mut String,
+    label: &chart::Label,
+    name: &str,
+    index: usize,
+) {
+    for class in ["axis-name", "axis-number"] {
+        let element = b.svg(parent, "text", class);
+        for (attribute, value) in [("x", label.x), ("y", label.y)] {
+            scratch.clear();
+            number::push_fixed(scratch, value, 1);
+            element.set(attribute, scratch);
+        }
+        element.set("text-anchor", label.anchor);
         scratch.clear();
-        number::push_fixed(scratch, value, 1);
-        element.set(attribute, scratch);
+        if class == "axis-number" {
+            number::push_uint(scratch, index as u64 + 1);
+            element.set_text(scratch);
+            continue;
+        }
+        match chart::label_lines(name) {
+            (line, None) => element.set_text(&line),
+            (first, Some(second)) => {
+                // Two lines centred on the label's point, the second one line-height below.
+                for (text, dy) in [(first, "-0.6em"), (second, "1.2em")] {
+                    let line = b.svg(&element, "tspan", "");
+                    scratch.clear();
+                    number::push_fixed(scratch, label.x, 1);
+                    line.set("x", scratch);
+                    line.set("dy", dy);
+                    line.set_text(&text);
+                }
+            }
+        }
     }
-    element.set("text-anchor", label.anchor);
-    scratch.clear();
-    let mut chars = name.chars();
-    scratch.extend(chars.by_ref().take(22));
-    if chars.next().is_some() {
-        scratch.push('…');
-    }
-    element.set_text(scratch);
 }
 
 fn build_totals<F: Factory>(b: &Builder<F>, card: &F::Node, comparison: &Comparison) -> Vec<OptionHandles<F::Node>> {
@@ -398,6 +448,28 @@ fn build_totals<F: Factory>(b: &Builder<F>, card: &F::Node, comparison: &Compari
         handles.push(OptionHandles { score, badge, leader: Flag::new(&tile, "data-leader") });
     }
     handles
+}
+
+/// The result strip above the rows: sticks to the top of the viewport (inside the card, by CSS)
+/// while the sliders are on screen, so the visitor sees the totals move as they drag. It repeats
+/// what the header shows, for the eyes only: hidden from assistive technology, where the verdict's
+/// status region is the one announcement, and nothing in it takes focus.
+fn build_strip<F: Factory>(b: &Builder<F>, section: &F::Node, comparison: &Comparison) -> StripHandles<F::Node> {
+    let strip = b.child(section, "div", "strip");
+    strip.set("part", "strip");
+    strip.set("aria-hidden", "true");
+    let mut options = Vec::with_capacity(comparison.options.len());
+    for (index, option) in comparison.options.iter().enumerate() {
+        let item = b.child(&strip, "span", &option_class("strip-option", index));
+        b.text_child(&item, "span", "strip-name", &option.name);
+        let figure = b.child(&item, "span", "strip-figure");
+        let value = b.child(&figure, "span", "strip-value");
+        let score = b.slot(&value);
+        let badge_box = b.child(&figure, "span", "strip-badge");
+        let badge = b.slot(&badge_box);
+        options.push(OptionHandles { score, badge, leader: Flag::new(&item, "data-leader") });
+    }
+    StripHandles { options, close_call: Flag::new(&strip, "data-close") }
 }
 
 fn build_tally<F: Factory>(b: &Builder<F>, card: &F::Node, comparison: &Comparison) -> Vec<TallyHandles<F::Node>> {
@@ -492,10 +564,14 @@ fn build_rows<F: Factory>(
         let level_box = b.child(&control, "span", "priority-level");
         level_box.set("aria-hidden", "true");
         let level = b.slot(&level_box);
+        // In the row's head, after the winner chip; read with the row, it is not live.
+        let contribution_box = b.child(&head, "span", "row-lead");
+        let contribution = b.slot(&contribution_box);
         handles.push(RowHandles {
             slider,
             slider_at: None,
             level,
+            contribution,
             ignored: Flag::new(&row, "data-ignored"),
             shown_priority: None,
             tick,
@@ -551,6 +627,12 @@ impl<N: Node> CardView<N> {
             };
             handles.badge.set(badge);
             handles.leader.set(leads);
+            if let Some(strip) = self.strip.options.get_mut(index) {
+                strip.score.set(scratch);
+                let close = leads && matches!(standing, Standing::Leader { margin, .. } if state.is_close_call(margin));
+                strip.badge.set(if close { labels.get(Key::StripClose) } else { badge });
+                strip.leader.set(leads);
+            }
         }
 
         let close = matches!(standing, Standing::Leader { margin, .. } if state.is_close_call(margin));
@@ -562,6 +644,11 @@ impl<N: Node> CardView<N> {
         }
         self.verdict.set(scratch);
         self.close_call.set(close);
+        scratch.clear();
+        let contributions = state.contributions();
+        text::push_why(scratch, comparison, contributions);
+        self.why.set(scratch);
+        self.strip.close_call.set(close);
         scratch.clear();
         text::push_tipping(scratch, comparison, state.closest_tipping(), state.priorities());
         self.tipping.set(scratch);
@@ -589,6 +676,10 @@ impl<N: Node> CardView<N> {
         let mut tipping = state.tipping().iter().peekable();
         for (index, (row, &priority)) in self.rows.iter_mut().zip(state.priorities()).enumerate() {
             let tick = tipping.next_if(|point| point.criterion == index).map(|point| point.at);
+            scratch.clear();
+            let points = contributions.and_then(|(_, points)| points.get(index).copied());
+            text::push_row_contribution(scratch, labels, points, priority);
+            row.contribution.set(scratch);
             if row.shown_tick != tick {
                 if let Some(at) = tick {
                     scratch.clear();

@@ -58,26 +58,154 @@ export function sliderStep(event) {
 
 // Marks our class, so copies of this module loaded from different URLs recognise each other.
 const OURS = Symbol.for('comparison-card.element');
+// Our class's way of receiving the controller factory once the wasm has arrived.
+const ATTACH = Symbol.for('comparison-card.attach');
 
-export function defineCardElement(tagName, createController) {
+// How near the visible area a card must come before it asks for the wasm: about one viewport.
+const NEAR = '100% 0px';
+
+// A plain copy of a spec the page set. structuredClone first (exact, and fast); a Proxy (Vue's
+// reactive() and ref(), Svelte's $state) makes it throw, so then a bounded walk reads it through
+// its traps as plain data. A trap or getter that throws, a function, a cycle, or a spec too large
+// or too deep still fails, with the reason; Rust reads only the copy, never the page's object.
+const COPY_DEPTH = 64;
+const COPY_ENTRIES = 200000;
+export function plainCopy(value) {
+  try {
+    return { copy: structuredClone(value) };
+  } catch (cloneError) {
+    let budget = COPY_ENTRIES;
+    const seen = new Set();
+    const walk = (item, depth) => {
+      if (item === null || typeof item !== 'object') {
+        if (typeof item === 'function' || typeof item === 'symbol' || typeof item === 'bigint') {
+          throw new TypeError(`a ${typeof item} is not JSON data`);
+        }
+        return item;
+      }
+      if (depth > COPY_DEPTH) throw new TypeError(`nested more than ${COPY_DEPTH} levels deep`);
+      if (seen.has(item)) throw new TypeError('it refers to itself');
+      seen.add(item);
+      const keys = Object.keys(item);
+      budget -= keys.length;
+      if (budget < 0) throw new TypeError(`more than ${COPY_ENTRIES} entries`);
+      let out;
+      if (Array.isArray(item)) {
+        out = keys.map((_, index) => walk(item[index], depth + 1));
+      } else {
+        out = {};
+        for (const key of keys) out[key] = walk(item[key], depth + 1);
+      }
+      seen.delete(item);
+      return out;
+    };
+    try {
+      return { copy: walk(value, 0) };
+    } catch (error) {
+      const reason = String((error && error.message) || error || (cloneError && cloneError.message));
+      return {
+        reason: `${reason}. Pass plain data: a JSON-like object (Vue: toRaw(spec) or a plain copy; `
+          + 'Svelte: $state.snapshot(spec)) or the spec as JSON text',
+      };
+    }
+  }
+}
+
+// analytics="datalayer": the card's own events, handed to a tag manager's `window.dataLayer`.
+// Verdict changes and call-to-action clicks as they happen; priority changes once committed (a
+// slider let go, a preset or Reset pressed), not at every step of a drag.
+function pushToDataLayer(card, name, detail) {
+  if (card.getAttribute('analytics') !== 'datalayer' || !detail) return;
+  const layer = (window.dataLayer = Array.isArray(window.dataLayer) ? window.dataLayer : []);
+  layer.push({
+    event: `comparison_card_${name}`,
+    card: card.id || 'card',
+    leader: detail.leader,
+    preset: detail.preset,
+    priorities: detail.priorities,
+  });
+}
+
+function watchForAnalytics(card) {
+  let uncommitted = null;
+  let sliders = false;
+  const commit = () => {
+    pushToDataLayer(card, 'prioritychange', uncommitted);
+    uncommitted = null;
+  };
+  card.addEventListener('prioritychange', (event) => {
+    if (card.getAttribute('analytics') !== 'datalayer') return;
+    uncommitted = event.detail;
+    // A slider commits with `change`, which stays in the shadow root: listen there, only on
+    // cards that hand their events on (the first `input` comes before its `change`).
+    if (!sliders && card.shadowRoot) {
+      sliders = true;
+      card.shadowRoot.addEventListener('change', () => uncommitted && commit());
+    }
+  });
+  card.addEventListener('verdictchange', (event) => pushToDataLayer(card, 'verdictchange', event.detail));
+  card.addEventListener('ctaclick', (event) => pushToDataLayer(card, 'ctaclick', event.detail));
+  // A preset or Reset changes the priorities while its click crosses the shadow root, before
+  // the click reaches the host.
+  card.addEventListener('click', () => uncommitted && commit());
+}
+
+// Defines the <comparison-card> class. The entry module calls it first, with no controllers yet
+// and `loadCore` to ask for the wasm; the wasm calls it again with `createController` when it
+// is ready, and every card on the page comes alive. The wasm-bindgen tests call it once, with
+// the controllers. Returns whether the class was defined (or given its controllers) here.
+export function defineCardElement(tagName, createController, loadCore) {
   const existing = customElements.get(tagName);
   if (existing) {
     // Another copy of this module got there first: fine. Another library: say so, once.
     if (!existing[OURS]) {
       console.warn(`comparison-card: <${tagName}> is already defined by another script; leaving it alone.`);
+      return false;
     }
-    return false;
+    return createController ? existing[ATTACH](createController) : false;
   }
+
+  let create = createController ?? null;
+  // Cards in the page that wait for the wasm (connected ones only, so a removed card can go).
+  const waiting = new Set();
+  // One observer for every waiting card; the first to come near asks for the wasm for all.
+  let watcher = null;
+  const ask = () => {
+    watcher?.disconnect();
+    watcher = null;
+    loadCore?.();
+  };
+  const watch = (card) => {
+    if (typeof IntersectionObserver !== 'function' || card.getAttribute('loading') === 'eager') {
+      ask();
+      return;
+    }
+    watcher ??= new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) ask();
+    }, { rootMargin: NEAR });
+    watcher.observe(card);
+  };
 
   class ComparisonCardElement extends HTMLElement {
     static [OURS] = true;
-    static observedAttributes = ['src'];
+    static observedAttributes = ['src', 'loading'];
+
+    static [ATTACH](factory) {
+      if (create) return false;
+      create = factory;
+      watcher?.disconnect();
+      watcher = null;
+      for (const card of [...waiting]) card.#attach();
+      waiting.clear();
+      return true;
+    }
 
     #controller;
+    // A spec set before the wasm arrived: `{ original, copy }` or `{ original, reason }`.
+    #early;
 
     constructor() {
       super();
-      this.#controller = guarded(() => createController(this));
       // A script may have set `spec` before this class was defined; that value sits on the
       // instance and hides the accessor, so move it through the accessor now.
       if (Object.prototype.hasOwnProperty.call(this, 'spec')) {
@@ -87,42 +215,74 @@ export function defineCardElement(tagName, createController) {
       }
     }
 
-    connectedCallback() {
-      // One microtask later, so a script that appends the element and then sets `spec`
-      // gets a single render and no "missing spec" error in between.
+    // Gives this card its Rust controller and everything the page set while it waited.
+    #attach() {
+      if (this.#controller || !create) return;
+      this.#controller = guarded(() => create(this));
+      guarded(() => watchForAnalytics(this));
+      const early = this.#early;
+      this.#early = undefined;
+      if (early) this.#deliver(early);
+      const source = this.getAttribute('src');
+      if (source !== null) guarded(() => this.#controller?.setSource(this, source));
+      if (this.isConnected) this.#connectSoon();
+    }
+
+    #deliver(spec) {
+      guarded(() => {
+        if ('reason' in spec) this.#controller?.setUnreadableSpec(this, spec.original, spec.reason);
+        else this.#controller?.setSpec(this, spec.original, spec.copy);
+      });
+    }
+
+    // One microtask later, so a script that appends the element and then sets `spec` gets a
+    // single render and no "missing spec" error in between.
+    #connectSoon() {
       queueMicrotask(() => {
         if (this.isConnected) guarded(() => this.#controller?.connected(this));
       });
     }
 
+    connectedCallback() {
+      if (this.#controller) {
+        this.#connectSoon();
+      } else if (create) {
+        this.#attach();
+      } else {
+        waiting.add(this);
+        watch(this);
+      }
+    }
+
     attributeChangedCallback(name, previous, value) {
-      if (previous !== value) guarded(() => this.#controller?.setSource(this, value ?? undefined));
+      if (previous === value) return;
+      if (name === 'loading') {
+        if (value === 'eager' && !this.#controller && this.isConnected) ask();
+      } else if (this.#controller) {
+        guarded(() => this.#controller.setSource(this, value ?? undefined));
+      }
     }
 
     disconnectedCallback() {
+      waiting.delete(this);
+      watcher?.unobserve(this);
       guarded(() => this.#controller?.disconnected());
     }
 
     get spec() {
-      return guarded(() => this.#controller?.spec()) ?? null;
+      if (!this.#controller) return this.#early ? this.#early.original : null;
+      return guarded(() => this.#controller.spec()) ?? null;
     }
 
     set spec(value) {
       guarded(() => {
-        if (value === null || typeof value !== 'object') {
-          this.#controller?.setSpec(this, value, value);
-          return;
-        }
         // Rust reads a plain copy: a getter that throws or a Proxy must not run while the card
         // is mid-update, and a copy is taken at once, as the author meant it then.
-        let copy;
-        try {
-          copy = structuredClone(value);
-        } catch (error) {
-          this.#controller?.setUnreadableSpec(this, value, String(error && error.message));
-          return;
-        }
-        this.#controller?.setSpec(this, value, copy);
+        const spec = value === null || typeof value !== 'object'
+          ? { original: value, copy: value }
+          : { original: value, ...plainCopy(value) };
+        if (this.#controller) this.#deliver(spec);
+        else this.#early = spec;
       });
     }
   }

@@ -1,8 +1,8 @@
 //! The card's events: their names, their `detail`, and how they are dispatched.
 //!
 //! `detail` is `{ priorities: {criterionId: n}, totals: {optionId: x | null}, leader: id | null,
-//! preset: id | null, tipping: [{criterion, at, leader}] }`, written by serde-wasm-bindgen's
-//! serializer as plain objects.
+//! preset: id | null, tipping: [{criterion, at, leader}], contributions: {criterionId: x} | null }`,
+//! written by serde-wasm-bindgen's serializer as plain objects.
 
 use std::rc::Rc;
 
@@ -45,7 +45,7 @@ pub struct EventKeys {
     names: EventNames,
 }
 
-const FIELDS: [&str; 7] = ["priorities", "totals", "leader", "preset", "tipping", "criterion", "at"];
+const FIELDS: [&str; 8] = ["priorities", "totals", "leader", "preset", "tipping", "criterion", "at", "contributions"];
 const PRIORITIES: usize = 0;
 const TOTALS: usize = 1;
 const LEADER: usize = 2;
@@ -53,6 +53,7 @@ const PRESET: usize = 3;
 const TIPPING: usize = 4;
 const CRITERION: usize = 5;
 const AT: usize = 6;
+const CONTRIBUTIONS: usize = 7;
 
 impl EventKeys {
     pub fn new(comparison: &Comparison) -> Self {
@@ -101,6 +102,7 @@ struct Detail<'a>(&'a CardState, &'a EventKeys);
 struct Priorities<'a>(&'a CardState, &'a EventKeys);
 struct Totals<'a>(&'a CardState, &'a EventKeys);
 struct Tipping<'a>(&'a CardState, &'a EventKeys);
+struct Contributions<'a>(&'a CardState, &'a EventKeys);
 struct Point<'a>(&'a JsValue, u8, &'a JsValue, &'a EventKeys);
 
 impl Serialize for Detail<'_> {
@@ -110,12 +112,13 @@ impl Serialize for Detail<'_> {
         // HashMap, which would bring hashbrown into the wasm for three keys.
         let preset = self.0.active_preset().and_then(|i| self.1.presets.get(i)).map(Key);
         let keys = self.1;
-        let mut detail = serializer.serialize_map(Some(5))?;
+        let mut detail = serializer.serialize_map(Some(6))?;
         detail.serialize_entry(&keys.field(PRIORITIES), &Priorities(self.0, keys))?;
         detail.serialize_entry(&keys.field(TOTALS), &Totals(self.0, keys))?;
         detail.serialize_entry(&keys.field(LEADER), &leader)?;
         detail.serialize_entry(&keys.field(PRESET), &preset)?;
         detail.serialize_entry(&keys.field(TIPPING), &Tipping(self.0, keys))?;
+        detail.serialize_entry(&keys.field(CONTRIBUTIONS), &Contributions(self.0, keys))?;
         detail.end()
     }
 }
@@ -161,5 +164,18 @@ impl Serialize for Point<'_> {
         point.serialize_entry(&keys.field(AT), &self.1)?;
         point.serialize_entry(&keys.field(LEADER), &Key(self.2))?;
         point.end()
+    }
+}
+
+/// Each criterion's share of the leader's margin over the runner-up, rounded as the totals are,
+/// so they add up to the margin within that rounding; `null` while no option leads.
+impl Serialize for Contributions<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Some((_, points)) = self.0.contributions() else { return serializer.serialize_none() };
+        let mut map = serializer.serialize_map(Some(points.len()))?;
+        for (key, &points) in self.1.criteria.iter().zip(points) {
+            map.serialize_entry(&Key(key), &crate::core::scoring::to_hundredths(points))?;
+        }
+        map.end()
     }
 }

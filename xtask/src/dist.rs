@@ -23,6 +23,9 @@ pub const WASM_FILE: &str = comparison_card::native::render::WASM_FILE_NAME;
 /// The studio page's own wasm, built into `dist/studio/` (never part of the card).
 const STUDIO_PACKAGE: &str = "comparison-card-studio";
 
+/// The name under which the entry module imports the element class (`src/web/element.js`).
+const ELEMENT_SHIM: &str = "comparison-card-element.js";
+
 pub struct Report {
     pub dir: PathBuf,
     pub wasm: Size,
@@ -111,7 +114,12 @@ pub fn build(root: &Path) -> Result<Report, String> {
     let glue_path = stage.join(format!("{CORE_NAME}.js"));
     let glue = std::fs::read_to_string(&glue_path).map_err(|e| e.to_string())?;
     let glue = rename_in_glue(&glue, &String::from_utf8_lossy(&output.stdout))?;
+    let glue = without_default_wasm_url(&glue)?;
     std::fs::write(&glue_path, glue).map_err(|e| e.to_string())?;
+    // The entry module defines the element class before the wasm arrives, so it imports the
+    // element's module too: through this name, the same module the glue imports, bundled once.
+    let element = element_snippet(&stage)?;
+    std::fs::write(stage.join(ELEMENT_SHIM), format!("export * from './{element}';\n")).map_err(|e| e.to_string())?;
 
     // One module for the page: the entry, wasm-bindgen's glue and the element class, bundled
     // and minified. One request instead of three, and fewer bytes.
@@ -270,6 +278,33 @@ fn rename_in_glue(glue: &str, mapping: &str) -> Result<String, String> {
     Ok(glue)
 }
 
+/// wasm-bindgen's glue falls back to `new URL('<name>_bg.wasm', import.meta.url)` when given no
+/// address. The card always gives one (`comparison-card.wasm`, or the page's), and bundlers read
+/// that line as an asset reference: Vite warns that the file does not exist. It becomes an error
+/// the card never reaches.
+fn without_default_wasm_url(glue: &str) -> Result<String, String> {
+    let default = format!("new URL('{CORE_NAME}_bg.wasm', import.meta.url)");
+    if glue.matches(&default).count() != 1 {
+        return Err(format!("the glue no longer has one `{default}`; check wasm-bindgen's output"));
+    }
+    Ok(glue.replace(&default, "(() => { throw new Error('comparison-card: no wasm address'); })()"))
+}
+
+/// The element module's path inside wasm-bindgen's output, relative to `stage`, with `/`.
+fn element_snippet(stage: &Path) -> Result<String, String> {
+    let snippets = stage.join("snippets");
+    let entries = std::fs::read_dir(&snippets).map_err(|e| format!("{}: {e}", snippets.display()))?;
+    let found: Vec<String> = entries
+        .flatten()
+        .filter(|entry| entry.path().join("src/web/element.js").is_file())
+        .map(|entry| format!("snippets/{}/src/web/element.js", entry.file_name().to_string_lossy()))
+        .collect();
+    match found.as_slice() {
+        [one] => Ok(one.clone()),
+        _ => Err(format!("expected one src/web/element.js under {}, found {}", snippets.display(), found.len())),
+    }
+}
+
 /// Replaces `old` where it stands as a whole identifier (not inside a longer one, not a property
 /// of something else); returns the text and how many it replaced.
 fn replace_identifier(text: &str, old: &str, new: &str) -> (String, usize) {
@@ -403,6 +438,14 @@ mod tests {
         let missing = r#"{ "imports": [["./x_bg.js", "__wbg_gone_2a", "$"]], "exports": [] }"#;
         assert!(rename_in_glue(glue, missing).is_err());
         assert!(rename_in_glue("const import1 = {};", mapping).is_err());
+    }
+
+    #[test]
+    fn the_glue_keeps_no_default_wasm_address() {
+        let glue = "if (x === undefined) {\n    x = new URL('comparison-card-core_bg.wasm', import.meta.url);\n}";
+        let out = without_default_wasm_url(glue).unwrap();
+        assert!(!out.contains("import.meta.url") && !out.contains("_bg.wasm"), "{out}");
+        assert!(without_default_wasm_url("no such line").is_err(), "a changed glue is refused, not shipped");
     }
 
     #[test]

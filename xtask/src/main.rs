@@ -1,9 +1,10 @@
 //! `cargo xtask`: build, serve and test comparison-card with nothing but cargo on the path.
 //!
 //! - `cargo xtask dist`  builds the release card into `dist/`
+//! - `cargo xtask package` builds `dist/` and the npm package; prints the tarball's path last
 //! - `cargo xtask demo`  builds, then serves `dist/` on 127.0.0.1 and prints the address
 //! - `cargo xtask test`  installs what is missing, then runs every test: native, browser, end to
-//!   end, WordPress (`--only wordpress,e2e` runs the named suites; `--e2e-only NAME` only the
+//!   end, frameworks, WordPress (`--only frameworks,e2e` runs the named suites; `--e2e-only NAME` only the
 //!   end-to-end tests whose names contain NAME)
 //! - `cargo xtask wordpress` builds the WordPress plugin's zip and prints its path last
 //! - `cargo xtask bench` the Rust card against a plain JavaScript card, in headless Chromium
@@ -11,6 +12,8 @@
 
 mod bench;
 mod dist;
+mod frameworks;
+mod package;
 mod serve;
 mod testing;
 mod tools;
@@ -19,7 +22,7 @@ mod wordpress;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <dist | demo [--port N] | test [--only SUITE,…] [--e2e-only NAME] | wordpress | bench [--updates | --visitor]>";
+const USAGE: &str = "usage: cargo xtask <dist | demo [--port N] | test [--only SUITE,…] [--e2e-only NAME] | package | wordpress | bench [--updates | --visitor]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -33,6 +36,7 @@ fn main() -> ExitCode {
             [flag, filter] if flag == "--e2e-only" => testing::run(&root, Some("e2e"), Some(filter)),
             _ => Err(USAGE.to_string()),
         },
+        Some("package") => package::build(&root).map(|tarball| println!("{}", tarball.display())),
         Some("wordpress") => wordpress::build(&root),
         Some("bench") if args.iter().any(|a| a == "--visitor") => bench::run_visitor(&root),
         Some("bench") => bench::run(&root, args.iter().any(|a| a == "--updates")),

@@ -10,16 +10,18 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::{dist, serve, tools, wordpress};
+use crate::{dist, frameworks, serve, tools, wordpress};
 
 /// The card's wasm and JavaScript together, brotli 11 (what CDNs serve), may not pass this:
 /// growth shows at once. It sits just above the current size. A size step lowers it; a feature
 /// that has to add bytes raises it in the same commit, with its measured cost in
 /// docs/performance.md, so growth is a decision someone reads. Until the visitor's-wait issue it
 /// was a gzip -9 budget (52,100 at the end, for 51,999). Brotli 11 was then 45,763; the decimal
-/// separator table that replaced `Intl` took it to 46,216 (wasm 42,475, JavaScript 3,741), and
-/// main's changes since to 46,050. The target is 40,000 brotli 11 (25,000 gzip stays the aim).
-const SIZE_BUDGET_BROTLI: u64 = 46_100;
+/// separator table that replaced `Intl` took it to 46,216 (wasm 42,475, JavaScript 3,741). Merged
+/// with main's loader, analytics and result strip (main's gzip budget 56,800 for 56,741): 50,133
+/// brotli (wasm 45,350, JavaScript 4,783; gzip 57,339). The target is 40,000 brotli 11 (25,000
+/// gzip stays the aim).
+const SIZE_BUDGET_BROTLI: u64 = 50_200;
 
 pub struct Outcome {
     pub name: &'static str,
@@ -102,6 +104,8 @@ pub fn run(root: &Path, only: Option<&str>, e2e_only: Option<&str>) -> Result<()
     let dir = e2e_site;
     std::thread::spawn(move || serve::serve_forever(listener, dir, serve::Headers::Plain));
     let driver = Chromedriver::start(&chromedriver)?;
+    // Only the end-to-end suite uses WebKit.
+    let webkit = if wanted("e2e") { Some(WebKitDriver::start(&tools::ensure_webkit()?)?) } else { None };
     let screenshots = root.join("target").join("screenshots");
     if wanted("e2e") {
         outcomes.push(suite(
@@ -112,9 +116,13 @@ pub fn run(root: &Path, only: Option<&str>, e2e_only: Option<&str>) -> Result<()
                 .args(e2e_only)
                 .env("CC_E2E_BASE_URL", format!("http://{site}"))
                 .env("CC_WEBDRIVER_URL", &driver.url)
+                .envs(webkit.as_ref().map(|webkit| ("CC_WEBKIT_WEBDRIVER_URL", webkit.url.as_str())))
                 .env("CC_SCREENSHOT_DIR", &screenshots)
                 .env("CC_AXE_SCRIPT", &axe),
         ));
+    }
+    if wanted("frameworks") {
+        outcomes.push(frameworks_suite(root, &driver.url));
     }
     if wanted("wordpress") {
         match wordpress::package(root, &report.dir) {
@@ -126,6 +134,7 @@ pub fn run(root: &Path, only: Option<&str>, e2e_only: Option<&str>) -> Result<()
         }
     }
     drop(driver);
+    drop(webkit);
 
     println!();
     println!("suite          passed  failed  ignored    time");
@@ -156,6 +165,31 @@ pub fn run(root: &Path, only: Option<&str>, e2e_only: Option<&str>) -> Result<()
         Ok(())
     } else {
         Err(format!("failing suites: {}", broken.join(", ")))
+    }
+}
+
+/// The packed package in real Vite, React and Vue builds (`frameworks.rs`), checked in Chromium.
+fn frameworks_suite(root: &Path, driver: &str) -> Outcome {
+    let started = Instant::now();
+    match frameworks::prepare(root) {
+        Ok(sites) => {
+            let mut outcome = suite(
+                "frameworks",
+                Command::new("cargo")
+                    .current_dir(root)
+                    .args(["test", "--package", "comparison-card", "--test", "frameworks"])
+                    .args(["--", "--ignored", "--test-threads=1"])
+                    .env("CC_FW_SITES", &sites.list)
+                    .env("CC_FW_DIR", &sites.dir)
+                    .env("CC_WEBDRIVER_URL", driver),
+            );
+            outcome.took = started.elapsed();
+            outcome
+        }
+        Err(error) => {
+            eprintln!("xtask: the framework apps could not be prepared: {error}");
+            Outcome::failed("frameworks", started.elapsed())
+        }
     }
 }
 
@@ -228,6 +262,81 @@ impl Drop for Chromedriver {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+/// A free loopback port.
+fn free_port(what: &str) -> Result<u16, String> {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|address| address.port())
+        .map_err(|e| format!("no free port for {what}: {e}"))
+}
+
+/// Waits until something listens on `port`.
+fn wait_for_port(port: u16, what: &str) -> Result<(), String> {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if Instant::now() > deadline {
+            return Err(format!("{what} did not start listening within 20 s"));
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Ok(())
+}
+
+/// WebKitWebDriver on a free loopback port, with a virtual display of its own for the browser it
+/// starts; both stopped when dropped.
+pub struct WebKitDriver {
+    display: Child,
+    display_number: u32,
+    driver: Child,
+    pub url: String,
+}
+
+impl WebKitDriver {
+    pub fn start(program: &Path) -> Result<WebKitDriver, String> {
+        // The first display number whose lock file is free; Xvfb refuses a taken one.
+        let number: u32 =
+            (99..199).find(|n| !Path::new(&format!("/tmp/.X{n}-lock")).exists()).ok_or("no free X display")?;
+        let display = format!(":{number}");
+        let xvfb = Command::new("Xvfb")
+            .args([display.as_str(), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("cannot start Xvfb: {e}"))?;
+        let port = free_port("WebKitWebDriver")?;
+        let driver = Command::new(program)
+            .arg(format!("--port={port}"))
+            .env("DISPLAY", &display)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn();
+        let mut started = WebKitDriver {
+            display: xvfb,
+            display_number: number,
+            driver: driver.map_err(|e| format!("cannot start {}: {e}", program.display()))?,
+            url: format!("http://127.0.0.1:{port}"),
+        };
+        if let Err(error) = wait_for_port(port, "WebKitWebDriver") {
+            let _ = started.driver.kill();
+            return Err(error);
+        }
+        Ok(started)
+    }
+}
+
+impl Drop for WebKitDriver {
+    fn drop(&mut self) {
+        for child in [&mut self.driver, &mut self.display] {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+        // Killed, Xvfb cannot remove its own lock and socket; they would hold the display number.
+        let n = self.display_number;
+        let _ = std::fs::remove_file(format!("/tmp/.X{n}-lock"));
+        let _ = std::fs::remove_file(format!("/tmp/.X11-unix/X{n}"));
     }
 }
 

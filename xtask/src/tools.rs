@@ -173,6 +173,13 @@ pub fn ensure_debian_packages(packages: &[&str]) -> Result<(), String> {
         .map_err(|e| format!("{e}\nxtask: install them (as root): apt-get install {}", missing.join(" ")))
 }
 
+/// WebKit's WebDriver (Debian's webkit2gtk-driver, which drives WebKitGTK's MiniBrowser) and a
+/// virtual display for it (xvfb): MiniBrowser has no headless mode. Returns the driver's path.
+pub fn ensure_webkit() -> Result<PathBuf, String> {
+    ensure_debian_packages(&["webkit2gtk-driver", "xvfb"])?;
+    Ok(PathBuf::from("/usr/bin/WebKitWebDriver"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

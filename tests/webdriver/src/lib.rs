@@ -104,6 +104,40 @@ impl Session {
         Ok(Session { driver: driver.to_string(), id })
     }
 
+    /// A WebKit session through WebKitWebDriver: Debian's WebKitGTK MiniBrowser, in automation
+    /// mode. No DevTools protocol there, so `cdp` and `before_each_page` are Chromium-only.
+    pub fn start_webkit(driver: &str) -> Result<Session> {
+        // Debian installs it under the architecture's library folder.
+        let browser = std::fs::read_dir("/usr/lib")
+            .map_err(|e| e.to_string())?
+            .filter_map(|entry| entry.ok())
+            .map(|entry| entry.path().join("webkit2gtk-4.1/MiniBrowser"))
+            .find(|path| path.exists())
+            .ok_or("no MiniBrowser under /usr/lib/*/webkit2gtk-4.1 (Debian package libwebkit2gtk-4.1-0)")?;
+        let capabilities = json!({
+            "capabilities": { "alwaysMatch": {
+                "browserName": "MiniBrowser",
+                "webkitgtk:browserOptions": { "binary": browser, "args": ["--automation"] }
+            }}
+        });
+        let value = request(driver, "POST", "/session", Some(&capabilities))?;
+        let id = value.get("sessionId").and_then(Value::as_str).ok_or("no session id")?.to_string();
+        Ok(Session { driver: driver.to_string(), id })
+    }
+
+    /// Resizes the browser window (its outer size; the viewport is what the page reports).
+    pub fn set_window(&self, width: u32, height: u32) -> Result<()> {
+        self.call("POST", "/window/rect", Some(json!({ "width": width, "height": height }))).map(drop)
+    }
+
+    /// A PNG of the viewport through WebDriver itself, for browsers without the DevTools protocol.
+    pub fn screenshot_png(&self) -> Result<Vec<u8>> {
+        use base64::Engine as _;
+        let data = self.call("GET", "/screenshot", None)?;
+        let data = data.as_str().ok_or("no screenshot data")?;
+        base64::engine::general_purpose::STANDARD.decode(data).map_err(|e| e.to_string())
+    }
+
     fn call(&self, method: &str, path: &str, body: Option<Value>) -> Result<Value> {
         request(&self.driver, method, &format!("/session/{}{path}", self.id), body.as_ref())
     }
@@ -178,6 +212,14 @@ impl Session {
             .collect();
         let actions = json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": steps }] });
         self.call("POST", "/actions", Some(actions)).map(drop)
+    }
+
+    /// A PNG of what the viewport shows, as a visitor sees it (sticky parts where they stick).
+    pub fn viewport_png(&self) -> Result<Vec<u8>> {
+        use base64::Engine as _;
+        let shot = self.cdp("Page.captureScreenshot", json!({ "format": "png" }))?;
+        let data = shot.get("data").and_then(Value::as_str).ok_or("no screenshot data")?;
+        base64::engine::general_purpose::STANDARD.decode(data).map_err(|e| e.to_string())
     }
 
     /// Presses the keys down in order and releases them in reverse, as a shortcut: Ctrl+Z.

@@ -111,9 +111,10 @@ export function plainCopy(value) {
   }
 }
 
-// analytics="datalayer": the card's own events, handed to a tag manager's `window.dataLayer`.
-// Verdict changes and call-to-action clicks as they happen; priority changes once committed (a
-// slider let go, a preset or Reset pressed), not at every step of a drag.
+// analytics="datalayer": the card's own events, handed to a tag manager's `window.dataLayer`,
+// as the card sends them: verdict changes and call-to-action clicks as they happen, priority
+// changes once committed (the card sends `prioritychange` when a slider is let go, at each
+// keyboard step, and for a preset or Reset; not at every step of a drag).
 function pushToDataLayer(card, name, detail) {
   if (card.getAttribute('analytics') !== 'datalayer' || !detail) return;
   const layer = (window.dataLayer = Array.isArray(window.dataLayer) ? window.dataLayer : []);
@@ -127,27 +128,9 @@ function pushToDataLayer(card, name, detail) {
 }
 
 function watchForAnalytics(card) {
-  let uncommitted = null;
-  let sliders = false;
-  const commit = () => {
-    pushToDataLayer(card, 'prioritychange', uncommitted);
-    uncommitted = null;
-  };
-  card.addEventListener('prioritychange', (event) => {
-    if (card.getAttribute('analytics') !== 'datalayer') return;
-    uncommitted = event.detail;
-    // A slider commits with `change`, which stays in the shadow root: listen there, only on
-    // cards that hand their events on (the first `input` comes before its `change`).
-    if (!sliders && card.shadowRoot) {
-      sliders = true;
-      card.shadowRoot.addEventListener('change', () => uncommitted && commit());
-    }
-  });
-  card.addEventListener('verdictchange', (event) => pushToDataLayer(card, 'verdictchange', event.detail));
-  card.addEventListener('ctaclick', (event) => pushToDataLayer(card, 'ctaclick', event.detail));
-  // A preset or Reset changes the priorities while its click crosses the shadow root, before
-  // the click reaches the host.
-  card.addEventListener('click', () => uncommitted && commit());
+  for (const name of ['prioritychange', 'verdictchange', 'ctaclick']) {
+    card.addEventListener(name, (event) => pushToDataLayer(card, name, event.detail));
+  }
 }
 
 // Defines the <comparison-card> class. The entry module calls it first, with no controllers yet

@@ -3,13 +3,12 @@
 //! prints.
 
 use comparison_card::core::spec::Problem;
-use comparison_card::native::render::{self, push_escaped, Attributes};
+use comparison_card::native::render::{self, Attributes};
 
 use crate::spec_text;
 
-/// The card's two shipped files, as the embed snippet names them.
+/// The module the embed snippet loads; the wasm beside it is named by `render::loading_hints`.
 pub const MODULE_FILE: &str = "comparison-card.js";
-pub const WASM_FILE: &str = "comparison-card.wasm";
 
 /// The pre-rendered element for the spec `text`, as `comparison-card render --module none` prints
 /// it for a file holding that text and the same flags: the same reader and the same renderer.
@@ -25,23 +24,10 @@ pub fn pre_rendered(text: &str, attributes: &Attributes) -> Result<String, Vec<P
 /// `\u005d`, so no author text closes the script or looks like a shortcode.
 pub fn embed(text: &str, base: &str, attributes: &Attributes) -> Result<String, Vec<Problem>> {
     spec_text::parse(text)?;
-    let mut out = String::new();
     // A folder given without its final `/` still means that folder.
     let slash = if base.is_empty() || base.ends_with('/') { "" } else { "/" };
-    let file = |out: &mut String, name: &str| {
-        push_escaped(out, base);
-        out.push_str(slash);
-        push_escaped(out, name);
-    };
-    out.push_str("<link rel=\"modulepreload\" href=\"");
-    file(&mut out, MODULE_FILE);
-    // `crossorigin` matches the credentials mode of the module's own fetch of the wasm, so the
-    // browser reuses the preloaded response.
-    out.push_str("\">\n<link rel=\"preload\" href=\"");
-    file(&mut out, WASM_FILE);
-    out.push_str("\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n<script type=\"module\" src=\"");
-    file(&mut out, MODULE_FILE);
-    out.push_str("\"></script>\n");
+    // The same loading lines as `comparison-card render` writes: one place decides them.
+    let mut out = render::loading_hints(&format!("{base}{slash}{MODULE_FILE}"));
     out.push_str(&render::element_tag(attributes));
     out.push_str("<script type=\"application/json\">");
     push_compact_json(&mut out, text);

@@ -15,25 +15,9 @@ mod webkit;
 use std::path::PathBuf;
 
 use serde_json::{json, Value};
-use webdriver::{Session, KEY_END, KEY_ENTER, KEY_HOME, KEY_LEFT, KEY_PAGE_DOWN, KEY_PAGE_UP, KEY_RIGHT, KEY_TAB};
-
-/// Collects console errors and uncaught exceptions from the first script of every page on.
-const CAPTURE_ERRORS: &str = r#"
-window.__ccErrors = [];
-window.__ccWarnings = [];
-const originalWarn = console.warn;
-console.warn = function (...args) {
-  window.__ccWarnings.push(args.map(String).join(' '));
-  return originalWarn.apply(this, args);
+use webdriver::{
+    Session, CAPTURE_ERRORS, KEY_END, KEY_ENTER, KEY_HOME, KEY_LEFT, KEY_PAGE_DOWN, KEY_PAGE_UP, KEY_RIGHT, KEY_TAB,
 };
-const originalError = console.error;
-console.error = function (...args) {
-  window.__ccErrors.push(args.map(String).join(' '));
-  return originalError.apply(this, args);
-};
-addEventListener('error', (e) => window.__ccErrors.push('uncaught: ' + e.message));
-addEventListener('unhandledrejection', (e) => window.__ccErrors.push('unhandled: ' + e.reason));
-"#;
 
 const DEMO_CRITERIA: [&str; 6] = ["concurrency", "ai-ml", "productivity", "full-stack", "real-time", "community"];
 

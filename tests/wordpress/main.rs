@@ -13,19 +13,7 @@ use std::process::Command;
 
 use http::{send, Auth, Response};
 use serde_json::{json, Value};
-use webdriver::Session;
-
-/// Collects console errors and uncaught exceptions from the first script of every page on.
-const CAPTURE_ERRORS: &str = r#"
-window.__ccErrors = [];
-const originalError = console.error;
-console.error = function (...args) {
-  window.__ccErrors.push(args.map(String).join(' '));
-  return originalError.apply(this, args);
-};
-addEventListener('error', (e) => window.__ccErrors.push('uncaught: ' + e.message));
-addEventListener('unhandledrejection', (e) => window.__ccErrors.push('unhandled: ' + e.reason));
-"#;
+use webdriver::{Session, CAPTURE_ERRORS};
 
 const IGNORED: &str = "needs the WordPress site; run by `cargo xtask test`";
 

@@ -23,6 +23,26 @@ pub const KEY_CONTROL: &str = "\u{E009}";
 pub const KEY_NULL: &str = "\u{E000}";
 pub const KEY_BACKSPACE: &str = "\u{E003}";
 
+/// A script for [`Session::before_each_page`]: collects console errors and warnings and uncaught
+/// exceptions, from the first script of every page on, into `window.__ccErrors` and
+/// `window.__ccWarnings`.
+pub const CAPTURE_ERRORS: &str = r#"
+window.__ccErrors = [];
+window.__ccWarnings = [];
+const originalWarn = console.warn;
+console.warn = function (...args) {
+  window.__ccWarnings.push(args.map(String).join(' '));
+  return originalWarn.apply(this, args);
+};
+const originalError = console.error;
+console.error = function (...args) {
+  window.__ccErrors.push(args.map(String).join(' '));
+  return originalError.apply(this, args);
+};
+addEventListener('error', (e) => window.__ccErrors.push('uncaught: ' + e.message));
+addEventListener('unhandledrejection', (e) => window.__ccErrors.push('unhandled: ' + e.reason));
+"#;
+
 pub struct Session {
     driver: String,
     id: String,

@@ -87,9 +87,11 @@ pub fn push_why(out: &mut String, comparison: &Comparison, contributions: Option
     }
 }
 
-/// A row's mark: "+1.2 to the lead"; nothing while no option leads or the row is ignored.
+/// A row's mark: "+1.2 to the lead"; nothing while no option leads, the row is ignored, or it
+/// moves the lead by less than the one decimal shown ("0.0 to the lead" would only be noise on a
+/// row where the two options score alike).
 pub fn push_row_contribution(out: &mut String, labels: &Labels, points: Option<f64>, priority: u8) {
-    if let Some(points) = points.filter(|_| priority > 0) {
+    if let Some(points) = points.filter(|points| priority > 0 && points.abs() >= 0.05) {
         let mut figure = String::new();
         push_points(&mut figure, labels, points);
         labels.push(out, Key::RowContribution, &[("points", &figure)]);

@@ -6,6 +6,7 @@ use comparison_card::core::spec::{self, Comparison};
 use comparison_card::core::state::{CardState, Msg};
 use comparison_card::core::value::Value;
 use proptest::prelude::*;
+use proptest::strategy::ValueTree;
 
 mod common;
 use common::valid_spec;
@@ -169,4 +170,188 @@ proptest! {
             (_, contributions) => prop_assert!(contributions.is_none(), "contributions without a leader"),
         }
     }
+}
+
+// ---- The shipped card's paths-only validation against the full one ----
+
+/// The site's specs: every field a spec can have between them (presets, a call to action,
+/// labels, notes, "best for" lines, a scale).
+fn site_specs() -> Vec<Value> {
+    ["node-vs-python", "hosting", "hosting-de"]
+        .iter()
+        .map(|name| {
+            let path = format!("{}/www/specs/{name}.json", env!("CARGO_MANIFEST_DIR"));
+            let text = std::fs::read_to_string(&path).unwrap();
+            Value::read(&mut serde_json::Deserializer::from_str(&text)).unwrap()
+        })
+        .collect()
+}
+
+/// One change to a spec: at the `target`th value of a walk through it (taken modulo their
+/// number), replace it, delete it from its object or list, give it twice, or rename its key.
+#[derive(Debug, Clone)]
+enum Change {
+    Replace(Value),
+    Delete,
+    Repeat,
+    Rename(String),
+}
+
+fn any_change() -> impl Strategy<Value = Change> {
+    // Text around the length limits (40, 100, 200, 1000 and 2000 characters), blank text and
+    // links, which the generic values above seldom reach.
+    let text = prop_oneof![
+        (0usize..2100, prop_oneof![Just('x'), Just('é'), Just(' ')]).prop_map(|(n, c)| c.to_string().repeat(n)),
+        prop_oneof![
+            Just(39usize),
+            Just(40),
+            Just(41),
+            Just(100),
+            Just(101),
+            Just(200),
+            Just(201),
+            Just(1000),
+            Just(1001)
+        ]
+        .prop_map(|n| "a".repeat(n)),
+        prop_oneof![
+            Just("https://x.example/"),
+            Just("mailto:a@b.c"),
+            Just("javascript:alert(1)"),
+            Just("//x"),
+            Just("{option} {leader}")
+        ]
+        .prop_map(str::to_string),
+    ];
+    prop_oneof![
+        any_value().prop_map(Change::Replace),
+        text.prop_map(|t| Change::Replace(Value::Text(t))),
+        Just(Change::Delete),
+        Just(Change::Repeat),
+        prop_oneof![Just("id".to_string()), Just("priority".to_string()), "[a-z_]{0,8}"].prop_map(Change::Rename),
+    ]
+}
+
+fn count(value: &Value) -> usize {
+    1 + match value {
+        Value::List(items) => items.iter().map(count).sum(),
+        Value::Object(entries) => entries.iter().map(|(_, v)| count(v)).sum(),
+        _ => 0,
+    }
+}
+
+/// Applies `change` at the `target`th value below `value` (0 is `value`'s first child), counting
+/// `target` down through the walk; whether it was applied.
+fn apply(value: &mut Value, target: &mut usize, change: &Change) -> bool {
+    let mut at = None;
+    match value {
+        Value::List(items) => {
+            for (index, item) in items.iter_mut().enumerate() {
+                if *target == 0 {
+                    at = Some(index);
+                    break;
+                }
+                *target -= 1;
+                if apply(item, target, change) {
+                    return true;
+                }
+            }
+            let Some(index) = at else { return false };
+            match change {
+                Change::Replace(new) => items[index] = new.clone(),
+                Change::Delete => drop(items.remove(index)),
+                Change::Repeat | Change::Rename(_) => items.push(items[index].clone()),
+            }
+        }
+        Value::Object(entries) => {
+            for (index, (_, item)) in entries.iter_mut().enumerate() {
+                if *target == 0 {
+                    at = Some(index);
+                    break;
+                }
+                *target -= 1;
+                if apply(item, target, change) {
+                    return true;
+                }
+            }
+            let Some(index) = at else { return false };
+            match change {
+                Change::Replace(new) => entries[index].1 = new.clone(),
+                Change::Delete => drop(entries.remove(index)),
+                Change::Repeat => entries.push(entries[index].clone()),
+                Change::Rename(key) => entries[index].0 = key.clone(),
+            }
+        }
+        _ => return false,
+    }
+    true
+}
+
+/// The card a visitor downloads validates with paths only (`from_value_paths_only`), the
+/// authors' tools with messages (`from_value`): both must refuse exactly the same specs, at the
+/// same places, and accept the rest as the same comparison.
+fn same_verdict(value: &Value) -> Result<(), TestCaseError> {
+    match (spec::from_value(value), spec::from_value_paths_only(value)) {
+        (Ok(full), Ok(lean)) => prop_assert_eq!(full, lean),
+        (Err(full), Err(lean)) => {
+            let paths = |list: &[spec::Problem]| list.iter().map(|p| p.path.clone()).collect::<Vec<_>>();
+            prop_assert_eq!(paths(&full), paths(&lean));
+            // Only the count of problems not listed keeps its words.
+            prop_assert!(lean.iter().all(|p| p.message.is_empty() || p.message.ends_with("more problems not listed")));
+        }
+        (full, lean) => prop_assert!(false, "full: {full:?}\npaths only: {lean:?}"),
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2048, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_shipped_validation_refuses_exactly_what_the_full_one_refuses(
+        pick in 0usize..3,
+        changes in prop::collection::vec((any::<prop::sample::Index>(), any_change()), 1..4),
+    ) {
+        let mut value = site_specs().swap_remove(pick);
+        for (target, change) in &changes {
+            let mut target = target.index(count(&value).max(2) - 1);
+            apply(&mut value, &mut target, change);
+        }
+        same_verdict(&value)?;
+    }
+
+    #[test]
+    fn on_any_value_both_validations_agree(value in any_value()) {
+        same_verdict(&value)?;
+    }
+
+    #[test]
+    fn on_generated_specs_both_validations_agree(spec in valid_spec(), change in any_change(), target in any::<prop::sample::Index>()) {
+        let mut value = Value::read(spec).unwrap();
+        let mut target = target.index(count(&value).max(2) - 1);
+        apply(&mut value, &mut target, &change);
+        same_verdict(&value)?;
+    }
+}
+
+/// The mutations above reach both outcomes and the deep fields, or the property says little.
+#[test]
+fn the_changed_specs_cover_acceptance_and_refusal_deep_in_the_spec() {
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let strategy = (0usize..3, any::<prop::sample::Index>(), any_change());
+    let (mut accepted, mut refused, mut deep) = (0, 0, 0);
+    for _ in 0..2000 {
+        let (pick, target, change) = strategy.new_tree(&mut runner).unwrap().current();
+        let mut value = site_specs().swap_remove(pick);
+        let mut target = target.index(count(&value).max(2) - 1);
+        apply(&mut value, &mut target, &change);
+        match spec::from_value(&value) {
+            Ok(_) => accepted += 1,
+            Err(problems) => {
+                refused += 1;
+                deep += usize::from(problems.iter().any(|p| p.path.matches('.').count() >= 2));
+            }
+        }
+    }
+    assert!(accepted > 100 && refused > 500 && deep > 100, "accepted {accepted}, refused {refused}, deep {deep}");
 }

@@ -53,6 +53,10 @@ pub const PROPERTIES: &[Entry] = &[entry(
     "the spec as an object (or JSON text); setting it draws the new spec in place. Reading it returns what was last set, or the object parsed from the JSON script; `null` before the first render",
 )];
 
+/// The events' names alone, in the order of [`EVENTS`]: what the card itself needs, so that
+/// the descriptions stay out of its wasm (the element reads the names from here).
+pub const EVENT_NAMES: [&str; 3] = [EVENTS[0].name, EVENTS[1].name, EVENTS[2].name];
+
 /// The events the element sends. Their order is the order of `CardEvent` in the web layer.
 pub const EVENTS: &[Entry] = &[
     entry(

@@ -8,6 +8,7 @@ pub mod contributions;
 pub mod labels;
 pub mod locale;
 pub mod number;
+pub mod problems;
 pub mod scoring;
 pub mod share;
 pub mod spec;

@@ -5,10 +5,11 @@
 //! reports every problem it finds with its path, so an author can fix a spec in one pass.
 
 use serde::de::Deserializer;
-use std::fmt;
 
 use super::labels::{self, Labels, LABELS, LEVELS_KEY};
 use super::number::{push_trimmed, push_uint};
+pub use super::problems::Problem;
+use super::problems::{Path, Problems, SPEC};
 use super::value::Value;
 
 /// The fewest options a spec may have.
@@ -42,8 +43,6 @@ const QUOTE_CHARS: usize = 60;
 const MAX_SCALE_MAGNITUDE: f64 = 1e6;
 /// A scores object with more keys than this is reported as a whole, bounding the work.
 const MAX_SCORE_KEYS: usize = 64;
-/// At most this many problems are listed; the rest are counted.
-const MAX_PROBLEMS: usize = 50;
 
 /// A spec that passed validation: options and criteria in author order, every score present.
 #[derive(Debug, Clone, PartialEq)]
@@ -129,32 +128,8 @@ pub struct Cta {
     pub carry: bool,
 }
 
-/// One thing wrong with a spec: where (`criteria[2].scores.python`) and what.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// Where in the spec: `criteria[2].scores.python`.
-    pub path: String,
-    /// What is wrong, in words.
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.path)?;
-        f.write_str(": ")?;
-        f.write_str(&self.message)
-    }
-}
-
-impl Problem {
-    /// A problem at `path`.
-    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Problem { path: path.into(), message: message.into() }
-    }
-}
-
 /// Reads and validates a spec from any serde deserializer: serde-wasm-bindgen in the browser,
-/// serde_json in native tests and tools.
+/// serde_json in native tests and tools. Every problem with its path and message.
 pub fn parse<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Comparison, Vec<Problem>> {
     let value = Value::read(deserializer).map_err(|error| {
         let message = error.to_string();
@@ -165,9 +140,20 @@ pub fn parse<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Comparison, V
     from_value(&value)
 }
 
-/// Validates a spec already read into a [`Value`].
+/// Validates a spec already read into a [`Value`]: every problem with its path and message.
 pub fn from_value(value: &Value) -> Result<Comparison, Vec<Problem>> {
-    let mut problems = Problems::default();
+    validate::<true>(value)
+}
+
+/// Validates a spec as [`from_value`] does, refusing exactly the same specs, but lists only
+/// where the problems are (empty messages): the shipped card, whose wasm then carries no
+/// message text. Authors get the words from the development build, the studio or the CLI.
+pub fn from_value_paths_only(value: &Value) -> Result<Comparison, Vec<Problem>> {
+    validate::<false>(value)
+}
+
+fn validate<const MESSAGES: bool>(value: &Value) -> Result<Comparison, Vec<Problem>> {
+    let mut problems = Problems::<MESSAGES>::default();
     let comparison = read_spec(&mut problems, value);
     match comparison {
         Some(comparison) if problems.is_empty() => Ok(comparison),
@@ -176,29 +162,6 @@ pub fn from_value(value: &Value) -> Result<Comparison, Vec<Problem>> {
 }
 
 // ---- Paths and messages ----
-
-fn indexed(field: &str, index: usize) -> String {
-    let mut path = String::with_capacity(field.len() + 4);
-    path.push_str(field);
-    path.push('[');
-    push_uint(&mut path, index as u64);
-    path.push(']');
-    path
-}
-
-/// `parent.field`, or just `field` at the top level. An empty key is shown as `""`, so that
-/// every path names something (found by fuzzing: `{"": 6}`).
-fn joined(parent: &str, field: &str) -> String {
-    let field = if field.is_empty() { "\"\"" } else { field };
-    if parent.is_empty() {
-        return field.to_string();
-    }
-    let mut path = String::with_capacity(parent.len() + 1 + field.len());
-    path.push_str(parent);
-    path.push('.');
-    path.push_str(field);
-    path
-}
 
 /// `message` and then author text quoted: backticks around it, cut when long.
 fn quoted(message: &str, text: &str) -> String {
@@ -263,48 +226,22 @@ pub fn is_allowed_link(href: &str) -> bool {
 }
 
 // ---- The walk ----
+//
+// Every message is given as a closure (or a constant), so that the paths-only list drops it
+// unread and the shipped wasm carries none of them; what the walk accepts does not depend on
+// `MESSAGES` anywhere.
 
-/// Collects problems during the walk. Past a bound they are only counted, so a hostile spec
-/// cannot make the list itself large.
-#[derive(Default)]
-struct Problems {
-    list: Vec<Problem>,
-    unlisted: usize,
-}
-
-impl Problems {
-    fn add(&mut self, path: String, message: impl Into<String>) {
-        if self.list.len() < MAX_PROBLEMS {
-            self.list.push(Problem { path, message: message.into() });
-        } else {
-            self.unlisted += 1;
-        }
-    }
-
-    fn is_empty(&self) -> bool {
-        self.list.is_empty()
-    }
-
-    fn into_list(mut self) -> Vec<Problem> {
-        if self.unlisted > 0 {
-            let mut message = String::new();
-            push_uint(&mut message, self.unlisted as u64);
-            message.push_str(" more problems not listed");
-            self.list.push(Problem::new("spec", message));
-        }
-        self.list
-    }
-
+impl<const MESSAGES: bool> Problems<MESSAGES> {
     /// The fields of an object, after reporting fields not in `allowed` and fields given twice.
-    fn object<'v>(&mut self, value: &'v Value, path: &str, allowed: &[&str]) -> Option<Fields<'v>> {
+    fn object<'v>(&mut self, value: &'v Value, path: &Path, allowed: &[&str]) -> Option<Fields<'v>> {
         let Value::Object(entries) = value else {
-            self.add(if path.is_empty() { "spec".into() } else { path.into() }, expected("an object", value));
+            self.add(path, || expected("an object", value));
             return None;
         };
         let mut seen = 0u32;
         for (key, _) in entries {
             match allowed.iter().position(|name| name == key) {
-                None => {
+                None => self.add(&path.field(key), || {
                     let mut message = String::from("unknown field; expected one of ");
                     for (i, name) in allowed.iter().enumerate() {
                         if i > 0 {
@@ -312,9 +249,9 @@ impl Problems {
                         }
                         message.push_str(name);
                     }
-                    self.add(joined(path, key), message);
-                }
-                Some(index) if seen & (1 << index) != 0 => self.add(joined(path, key), "given twice"),
+                    message
+                }),
+                Some(index) if seen & (1 << index) != 0 => self.add(&path.field(key), "given twice"),
                 Some(index) => seen |= 1 << index,
             }
         }
@@ -322,44 +259,46 @@ impl Problems {
     }
 
     /// Required text: present, text, not blank, not too long.
-    fn text(&mut self, value: Option<&Value>, path: String, max_chars: usize) -> Option<String> {
+    fn text(&mut self, value: Option<&Value>, path: &Path, max_chars: usize) -> Option<String> {
         match value {
             None => self.add(path, "missing"),
             Some(Value::Text(text)) if is_blank(text) => self.add(path, "must not be empty"),
             Some(Value::Text(text)) => return self.length(text, path, max_chars),
-            Some(other) => self.add(path, expected("text", other)),
+            Some(other) => self.add(path, || expected("text", other)),
         }
         None
     }
 
     /// Optional prose: absent, null or blank counts as absent.
-    fn optional_text(&mut self, value: Option<&Value>, path: String, max_chars: usize) -> Option<String> {
+    fn optional_text(&mut self, value: Option<&Value>, path: &Path, max_chars: usize) -> Option<String> {
         match value {
             None | Some(Value::Null) => None,
             Some(Value::Text(text)) if is_blank(text) => None,
             Some(Value::Text(text)) => self.length(text, path, max_chars),
             Some(other) => {
-                self.add(path, expected("text", other));
+                self.add(path, || expected("text", other));
                 None
             }
         }
     }
 
-    fn length(&mut self, text: &str, path: String, max_chars: usize) -> Option<String> {
+    fn length(&mut self, text: &str, path: &Path, max_chars: usize) -> Option<String> {
         // Counted by hand: `chars().count()` brings in core's vectorised counter, 900 bytes of wasm.
         let chars = text.bytes().filter(|byte| byte & 0xC0 != 0x80).count();
         if chars > max_chars {
-            let mut message = String::from("must be at most ");
-            push_uint(&mut message, max_chars as u64);
-            message.push_str(" characters long");
-            self.add(path, message);
+            self.add(path, || {
+                let mut message = String::from("must be at most ");
+                push_uint(&mut message, max_chars as u64);
+                message.push_str(" characters long");
+                message
+            });
             return None;
         }
         Some(text.to_string())
     }
 
     /// Ids end up in events, URLs and query strings, so they keep to a safe alphabet.
-    fn id(&mut self, value: Option<&Value>, path: String) -> Option<String> {
+    fn id(&mut self, value: Option<&Value>, path: &Path) -> Option<String> {
         let id = match value {
             None => {
                 self.add(path, "missing");
@@ -367,7 +306,7 @@ impl Problems {
             }
             Some(Value::Text(id)) => id,
             Some(other) => {
-                self.add(path, expected("an id", other));
+                self.add(path, || expected("an id", other));
                 return None;
             }
         };
@@ -375,30 +314,29 @@ impl Problems {
             && id.len() <= MAX_ID_CHARS
             && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
         if !valid {
-            self.add(path, quoted("expected 1 to 40 letters, digits, '-' or '_', got ", id));
+            self.add(path, || quoted("expected 1 to 40 letters, digits, '-' or '_', got ", id));
             return None;
         }
         Some(id.clone())
     }
 
-    fn list<'v>(&mut self, value: Option<&'v Value>, path: &str) -> Option<&'v [Value]> {
+    fn list<'v>(&mut self, value: Option<&'v Value>, path: &Path) -> Option<&'v [Value]> {
         match value {
-            None => self.add(path.into(), "missing"),
+            None => self.add(path, "missing"),
             Some(Value::List(items)) => return Some(items),
-            Some(other) => self.add(path.into(), expected("a list", other)),
+            Some(other) => self.add(path, || expected("a list", other)),
         }
         None
     }
 
     /// Reports every id used before, naming where it first appeared.
-    fn unique_ids(&mut self, field: &str, ids: &[Option<String>]) {
+    fn unique_ids(&mut self, list: &Path, ids: &[Option<String>]) {
         for (index, id) in ids.iter().enumerate() {
             let Some(id) = id else { continue };
             if let Some(first) = ids[..index].iter().position(|earlier| earlier.as_ref() == Some(id)) {
-                self.add(
-                    joined(&indexed(field, index), "id"),
-                    quoted("duplicate id ", id) + " (also used by " + &indexed(field, first) + ")",
-                );
+                self.add(&list.index(index).field("id"), || {
+                    quoted("duplicate id ", id) + " (also used by " + &list.index(first).render() + ")"
+                });
             }
         }
     }
@@ -407,22 +345,22 @@ impl Problems {
     /// the ids that could be read, in order, and the items when every one of them is valid.
     fn items<T>(
         &mut self,
-        field: &str,
+        path: &Path,
         list: &[Value],
-        mut read: impl FnMut(&mut Self, &Value, usize) -> (Option<String>, Option<T>),
+        mut read: impl FnMut(&mut Self, &Value, &Path) -> (Option<String>, Option<T>),
     ) -> (Vec<Option<String>>, Option<Vec<T>>) {
         let mut ids = Vec::with_capacity(list.len());
         let mut items = Vec::with_capacity(list.len());
         let mut valid = true;
         for (index, value) in list.iter().enumerate() {
-            let (id, item) = read(self, value, index);
+            let (id, item) = read(self, value, &path.index(index));
             ids.push(id);
             match item {
                 Some(item) => items.push(item),
                 None => valid = false,
             }
         }
-        self.unique_ids(field, &ids);
+        self.unique_ids(path, &ids);
         (ids, valid.then_some(items))
     }
 }
@@ -446,34 +384,36 @@ const SCALE_FIELDS: &[&str] = &["min", "max"];
 const CTA_FIELDS: &[&str] = &["label", "href", "carry"];
 const PRESET_FIELDS: &[&str] = &["id", "name", "priorities"];
 
-fn read_spec(problems: &mut Problems, value: &Value) -> Option<Comparison> {
-    let fields = problems.object(value, "", SPEC_FIELDS)?;
+fn read_spec<const M: bool>(problems: &mut Problems<M>, value: &Value) -> Option<Comparison> {
+    let fields = problems.object(value, &SPEC, SPEC_FIELDS)?;
     // `$schema` points an editor at the spec's JSON Schema: any text, which the card ignores.
-    problems.optional_text(fields.get("$schema"), "$schema".into(), usize::MAX);
-    let title = problems.text(fields.get("title"), "title".into(), MAX_TITLE_CHARS);
-    let summary = problems.optional_text(fields.get("summary"), "summary".into(), MAX_PROSE_CHARS);
+    problems.optional_text(fields.get("$schema"), &SPEC.field("$schema"), usize::MAX);
+    let title = problems.text(fields.get("title"), &SPEC.field("title"), MAX_TITLE_CHARS);
+    let summary = problems.optional_text(fields.get("summary"), &SPEC.field("summary"), MAX_PROSE_CHARS);
     let scale = read_scale(problems, fields.get("scale"));
 
     // A list over its limit is reported once and its items are not checked: the work stays
     // bounded however large a hostile spec is.
-    let options = problems.list(fields.get("options"), "options");
-    let criteria = problems.list(fields.get("criteria"), "criteria");
+    let options_path = SPEC.field("options");
+    let criteria_path = SPEC.field("criteria");
+    let options = problems.list(fields.get("options"), &options_path);
+    let criteria = problems.list(fields.get("criteria"), &criteria_path);
     let options = options.filter(|list| {
         let fits = (MIN_OPTIONS..=MAX_OPTIONS).contains(&list.len());
         if !fits {
-            problems.add("options".into(), count_message("options", MIN_OPTIONS, MAX_OPTIONS, list.len()));
+            problems.add(&options_path, || count_message("options", MIN_OPTIONS, MAX_OPTIONS, list.len()));
         }
         fits
     });
     let criteria = criteria.filter(|list| {
         let fits = (MIN_CRITERIA..=MAX_CRITERIA).contains(&list.len());
         if !fits {
-            problems.add("criteria".into(), count_message("criteria", MIN_CRITERIA, MAX_CRITERIA, list.len()));
+            problems.add(&criteria_path, || count_message("criteria", MIN_CRITERIA, MAX_CRITERIA, list.len()));
         }
         fits
     });
 
-    let (ids, options) = problems.items("options", options?, read_option);
+    let (ids, options) = problems.items(&options_path, options?, read_option);
     // Criteria are checked against the ids that could be read, so their problems are reported
     // even when an option has its own. A repeated id is left out: it is already reported.
     let mut option_ids: Vec<Option<&str>> = Vec::with_capacity(ids.len());
@@ -481,8 +421,8 @@ fn read_spec(problems: &mut Problems, value: &Value) -> Option<Comparison> {
         let id = id.as_deref().filter(|id| !option_ids.contains(&Some(*id)));
         option_ids.push(id);
     }
-    let (_, criteria) = problems.items("criteria", criteria?, |problems, value, index| {
-        read_criterion(problems, value, index, &option_ids, scale)
+    let (_, criteria) = problems.items(&criteria_path, criteria?, |problems, value, path| {
+        read_criterion(problems, value, path, &option_ids, scale)
     });
 
     let cta = read_cta(problems, fields.get("cta"));
@@ -510,54 +450,57 @@ fn read_spec(problems: &mut Problems, value: &Value) -> Option<Comparison> {
 pub fn labels_only(value: &Value) -> Labels {
     let Value::Object(entries) = value else { return Labels::default() };
     let field = entries.iter().find(|(key, _)| key == "labels").map(|(_, value)| value);
-    read_labels(&mut Problems::default(), field).unwrap_or_default()
+    read_labels(&mut Problems::<false>::default(), field).unwrap_or_default()
 }
 
 /// Reads `labels`: known keys only, text within bounds, and only the placeholders each label
 /// offers; `levels` is a list of six names.
-fn read_labels(problems: &mut Problems, value: Option<&Value>) -> Option<Labels> {
+fn read_labels<const M: bool>(problems: &mut Problems<M>, value: Option<&Value>) -> Option<Labels> {
     let Some(value) = value.filter(|v| **v != Value::Null) else { return Some(Labels::default()) };
+    let labels_path = SPEC.field("labels");
     let Value::Object(entries) = value else {
-        problems.add("labels".into(), expected("an object of texts keyed by label name", value));
+        problems.add(&labels_path, || expected("an object of texts keyed by label name", value));
         return None;
     };
     let mut given: Vec<Option<String>> = vec![None; LABELS.len()];
     let mut levels = None;
     let mut valid = true;
     for (key, value) in entries {
-        let path = joined("labels", key);
+        let path = labels_path.field(key);
         if key == LEVELS_KEY {
             match value {
                 Value::List(names) if names.len() == 6 => {
                     let read: Vec<Option<String>> = names
                         .iter()
                         .enumerate()
-                        .map(|(i, name)| problems.text(Some(name), indexed(&path, i), MAX_NAME_CHARS))
+                        .map(|(i, name)| problems.text(Some(name), &path.index(i), MAX_NAME_CHARS))
                         .collect();
                     levels = read.into_iter().collect();
                     valid &= levels.is_some();
                 }
                 _ => {
-                    problems.add(path, "expected a list of 6 level names, from Ignore to Critical");
+                    problems.add(&path, "expected a list of 6 level names, from Ignore to Critical");
                     valid = false;
                 }
             }
             continue;
         }
         let Some(index) = LABELS.iter().position(|label| label.key == key) else {
-            problems.add(path, "unknown label; see the README for the list");
+            problems.add(&path, "unknown label; see the README for the list");
             valid = false;
             continue;
         };
-        let Some(text) = problems.text(Some(value), path.clone(), MAX_LABEL_CHARS) else {
+        let Some(text) = problems.text(Some(value), &path, MAX_LABEL_CHARS) else {
             valid = false;
             continue;
         };
         if let Some(first) = labels::unknown_placeholders(&LABELS[index], &text).first() {
-            let mut message = String::from("unknown placeholder {");
-            message.push_str(first);
-            message.push_str("}; the README lists each label's placeholders");
-            problems.add(path, message);
+            problems.add(&path, || {
+                let mut message = String::from("unknown placeholder {");
+                message.push_str(first);
+                message.push_str("}; the README lists each label's placeholders");
+                message
+            });
             valid = false;
             continue;
         }
@@ -566,50 +509,52 @@ fn read_labels(problems: &mut Problems, value: Option<&Value>) -> Option<Labels>
     valid.then(|| Labels::new(given, levels))
 }
 
-fn read_scale(problems: &mut Problems, value: Option<&Value>) -> Option<Scale> {
+fn read_scale<const M: bool>(problems: &mut Problems<M>, value: Option<&Value>) -> Option<Scale> {
     // Absent and null alike mean the default, as for every optional field.
     let Some(value) = value.filter(|v| **v != Value::Null) else { return Some(Scale::default()) };
-    let fields = problems.object(value, "scale", SCALE_FIELDS)?;
+    let path = SPEC.field("scale");
+    let fields = problems.object(value, &path, SCALE_FIELDS)?;
     let min = fields.get("min");
     let max = fields.get("max");
     let (Some(Value::Number(min)), Some(Value::Number(max))) = (min, max) else {
         for (name, got) in [("min", min), ("max", max)] {
             match got {
-                None => problems.add(joined("scale", name), "missing"),
+                None => problems.add(&path.field(name), "missing"),
                 Some(Value::Number(_)) => {}
-                Some(other) => problems.add(joined("scale", name), expected("a number", other)),
+                Some(other) => problems.add(&path.field(name), || expected("a number", other)),
             }
         }
         return None;
     };
     let in_range = |x: f64| x.is_finite() && x.abs() <= MAX_SCALE_MAGNITUDE;
     if !in_range(*min) || !in_range(*max) || min >= max {
-        problems.add(
-            "scale".into(),
-            with_numbers("expected min below max, both from -1000000 to 1000000, got ", &[("", *min), (" to ", *max)]),
-        );
+        problems.add(&path, || {
+            with_numbers("expected min below max, both from -1000000 to 1000000, got ", &[("", *min), (" to ", *max)])
+        });
         return None;
     }
     Some(Scale { min: *min, max: *max })
 }
 
 /// `Ok(None)` when there is no call to action, `Err` when there is a wrong one.
-fn read_cta(problems: &mut Problems, value: Option<&Value>) -> Result<Option<Cta>, ()> {
+fn read_cta<const M: bool>(problems: &mut Problems<M>, value: Option<&Value>) -> Result<Option<Cta>, ()> {
     let Some(value) = value.filter(|v| **v != Value::Null) else { return Ok(None) };
-    let fields = problems.object(value, "cta", CTA_FIELDS).ok_or(())?;
-    let label = problems.text(fields.get("label"), "cta.label".into(), MAX_NAME_CHARS);
+    let path = SPEC.field("cta");
+    let fields = problems.object(value, &path, CTA_FIELDS).ok_or(())?;
+    let label = problems.text(fields.get("label"), &path.field("label"), MAX_NAME_CHARS);
+    let href_path = path.field("href");
     let href = match fields.get("href") {
         None => {
-            problems.add("cta.href".into(), "missing");
+            problems.add(&href_path, "missing");
             None
         }
         Some(Value::Text(href)) if is_allowed_link(href) => Some(href.clone()),
         Some(Value::Text(href)) => {
-            problems.add("cta.href".into(), quoted("expected an absolute https, http or mailto link, got ", href));
+            problems.add(&href_path, || quoted("expected an absolute https, http or mailto link, got ", href));
             None
         }
         Some(other) => {
-            problems.add("cta.href".into(), expected("a link", other));
+            problems.add(&href_path, || expected("a link", other));
             None
         }
     };
@@ -617,7 +562,7 @@ fn read_cta(problems: &mut Problems, value: Option<&Value>) -> Result<Option<Cta
         None | Some(Value::Null) => Some(false),
         Some(Value::Bool(carry)) => Some(*carry),
         Some(other) => {
-            problems.add("cta.carry".into(), expected("true or false", other));
+            problems.add(&path.field("carry"), || expected("true or false", other));
             None
         }
     };
@@ -628,63 +573,67 @@ fn read_cta(problems: &mut Problems, value: Option<&Value>) -> Result<Option<Cta
 }
 
 /// Reads `presets`; `None` when any of them is wrong (each problem is reported).
-fn read_presets(problems: &mut Problems, value: Option<&Value>, criteria: &[Criterion]) -> Option<Vec<Preset>> {
+fn read_presets<const M: bool>(
+    problems: &mut Problems<M>,
+    value: Option<&Value>,
+    criteria: &[Criterion],
+) -> Option<Vec<Preset>> {
+    let path = SPEC.field("presets");
     let list = match value {
         None | Some(Value::Null) => return Some(Vec::new()),
-        Some(value) => problems.list(Some(value), "presets")?,
+        Some(value) => problems.list(Some(value), &path)?,
     };
     if list.len() > MAX_PRESETS {
-        problems.add("presets".into(), count_message("presets", 0, MAX_PRESETS, list.len()));
+        problems.add(&path, || count_message("presets", 0, MAX_PRESETS, list.len()));
         return None;
     }
-    problems.items("presets", list, |problems, value, index| read_preset(problems, value, index, criteria)).1
+    problems.items(&path, list, |problems, value, path| read_preset(problems, value, path, criteria)).1
 }
 
-fn read_preset(
-    problems: &mut Problems,
+fn read_preset<const M: bool>(
+    problems: &mut Problems<M>,
     value: &Value,
-    index: usize,
+    path: &Path,
     criteria: &[Criterion],
 ) -> (Option<String>, Option<Preset>) {
-    let path = indexed("presets", index);
-    let Some(fields) = problems.object(value, &path, PRESET_FIELDS) else { return (None, None) };
-    let id = problems.id(fields.get("id"), joined(&path, "id"));
-    let name = problems.text(fields.get("name"), joined(&path, "name"), MAX_NAME_CHARS);
-    let path = joined(&path, "priorities");
+    let Some(fields) = problems.object(value, path, PRESET_FIELDS) else { return (None, None) };
+    let id = problems.id(fields.get("id"), &path.field("id"));
+    let name = problems.text(fields.get("name"), &path.field("name"), MAX_NAME_CHARS);
+    let path = path.field("priorities");
     let mut priorities: Vec<u8> = criteria.iter().map(|c| c.priority).collect();
     let mut given = vec![false; criteria.len()];
     let mut valid = true;
     match fields.get("priorities") {
         None => {
-            problems.add(path, "missing");
+            problems.add(&path, "missing");
             valid = false;
         }
         Some(Value::Object(entries)) if entries.len() > MAX_SCORE_KEYS => {
-            problems.add(path, "expected one level per criterion, got more than 64");
+            problems.add(&path, "expected one level per criterion, got more than 64");
             valid = false;
         }
         Some(Value::Object(entries)) => {
             for (key, value) in entries {
-                let entry_path = joined(&path, key);
+                let entry_path = path.field(key);
                 let Some(criterion) = criteria.iter().position(|c| c.id == *key) else {
-                    problems.add(entry_path, quoted("no criterion has the id ", key));
+                    problems.add(&entry_path, || quoted("no criterion has the id ", key));
                     valid = false;
                     continue;
                 };
                 if given[criterion] {
-                    problems.add(entry_path, "given twice");
+                    problems.add(&entry_path, "given twice");
                     valid = false;
                     continue;
                 }
                 given[criterion] = true;
-                match priority_level(problems, value, entry_path) {
+                match priority_level(problems, value, &entry_path) {
                     Some(level) => priorities[criterion] = level,
                     None => valid = false,
                 }
             }
         }
         Some(other) => {
-            problems.add(path, expected("an object of levels keyed by criterion id", other));
+            problems.add(&path, || expected("an object of levels keyed by criterion id", other));
             valid = false;
         }
     }
@@ -696,15 +645,15 @@ fn read_preset(
 }
 
 /// A priority level: a whole number from 0 to [`MAX_PRIORITY`].
-fn priority_level(problems: &mut Problems, value: &Value, path: String) -> Option<u8> {
+fn priority_level<const M: bool>(problems: &mut Problems<M>, value: &Value, path: &Path) -> Option<u8> {
     match value {
         Value::Number(p) if p.fract() == 0.0 && (0.0..=f64::from(MAX_PRIORITY)).contains(p) => Some(*p as u8),
         Value::Number(p) => {
-            problems.add(path, with_numbers("expected a whole number from 0 to 5, got ", &[("", *p)]));
+            problems.add(path, || with_numbers("expected a whole number from 0 to 5, got ", &[("", *p)]));
             None
         }
         other => {
-            problems.add(path, expected("a whole number from 0 to 5", other));
+            problems.add(path, || expected("a whole number from 0 to 5", other));
             None
         }
     }
@@ -712,25 +661,28 @@ fn priority_level(problems: &mut Problems, value: &Value, path: String) -> Optio
 
 /// The option's id when it is valid (for the duplicate check and the scores), and the whole
 /// option when everything is.
-fn read_option(problems: &mut Problems, value: &Value, index: usize) -> (Option<String>, Option<Choice>) {
-    let path = indexed("options", index);
-    let Some(fields) = problems.object(value, &path, OPTION_FIELDS) else { return (None, None) };
-    let id = problems.id(fields.get("id"), joined(&path, "id"));
-    let name = problems.text(fields.get("name"), joined(&path, "name"), MAX_NAME_CHARS);
-    let best_for_path = joined(&path, "best_for");
+fn read_option<const M: bool>(
+    problems: &mut Problems<M>,
+    value: &Value,
+    path: &Path,
+) -> (Option<String>, Option<Choice>) {
+    let Some(fields) = problems.object(value, path, OPTION_FIELDS) else { return (None, None) };
+    let id = problems.id(fields.get("id"), &path.field("id"));
+    let name = problems.text(fields.get("name"), &path.field("name"), MAX_NAME_CHARS);
+    let best_for_path = path.field("best_for");
     let mut best_for = Vec::new();
     match fields.get("best_for") {
         None | Some(Value::Null) => {}
         Some(Value::List(lines)) if lines.len() > MAX_BEST_FOR_LINES => {
-            problems.add(best_for_path, "expected at most 8 lines");
+            problems.add(&best_for_path, "expected at most 8 lines");
         }
         Some(Value::List(lines)) => {
             for (line_index, line) in lines.iter().enumerate() {
-                let line = problems.text(Some(line), indexed(&best_for_path, line_index), MAX_PROSE_CHARS);
+                let line = problems.text(Some(line), &best_for_path.index(line_index), MAX_PROSE_CHARS);
                 best_for.extend(line);
             }
         }
-        Some(other) => problems.add(best_for_path, expected("a list of text", other)),
+        Some(other) => problems.add(&best_for_path, || expected("a list of text", other)),
     }
     let choice = match (&id, name) {
         (Some(id), Some(name)) => Some(Choice { id: id.clone(), name, best_for }),
@@ -739,23 +691,21 @@ fn read_option(problems: &mut Problems, value: &Value, index: usize) -> (Option<
     (id, choice)
 }
 
-fn read_criterion(
-    problems: &mut Problems,
+fn read_criterion<const M: bool>(
+    problems: &mut Problems<M>,
     value: &Value,
-    index: usize,
+    path: &Path,
     option_ids: &[Option<&str>],
     scale: Option<Scale>,
 ) -> (Option<String>, Option<Criterion>) {
-    let path = indexed("criteria", index);
-    let Some(fields) = problems.object(value, &path, CRITERION_FIELDS) else { return (None, None) };
-    let id = problems.id(fields.get("id"), joined(&path, "id"));
-    let name = problems.text(fields.get("name"), joined(&path, "name"), MAX_NAME_CHARS);
-    let scores = read_scores(problems, fields.get("scores"), &joined(&path, "scores"), option_ids, scale);
-    let note = problems.optional_text(fields.get("note"), joined(&path, "note"), MAX_PROSE_CHARS);
-    let priority_path = joined(&path, "priority");
+    let Some(fields) = problems.object(value, path, CRITERION_FIELDS) else { return (None, None) };
+    let id = problems.id(fields.get("id"), &path.field("id"));
+    let name = problems.text(fields.get("name"), &path.field("name"), MAX_NAME_CHARS);
+    let scores = read_scores(problems, fields.get("scores"), &path.field("scores"), option_ids, scale);
+    let note = problems.optional_text(fields.get("note"), &path.field("note"), MAX_PROSE_CHARS);
     let priority = match fields.get("priority") {
         None | Some(Value::Null) => Some(DEFAULT_PRIORITY),
-        Some(value) => priority_level(problems, value, priority_path),
+        Some(value) => priority_level(problems, value, &path.field("priority")),
     };
     let criterion = match (&id, name, priority, scores) {
         (Some(id), Some(name), Some(priority), Some(scores)) => {
@@ -768,47 +718,47 @@ fn read_criterion(
 
 /// Lines the scores up with the options; reports missing, unknown, repeated and out-of-scale
 /// scores. Options whose id is wrong, and a scale that is wrong, are reported elsewhere and skipped.
-fn read_scores(
-    problems: &mut Problems,
+fn read_scores<const M: bool>(
+    problems: &mut Problems<M>,
     value: Option<&Value>,
-    path: &str,
+    path: &Path,
     option_ids: &[Option<&str>],
     scale: Option<Scale>,
 ) -> Option<Vec<f64>> {
     let entries = match value {
         None => {
-            problems.add(path.into(), "missing");
+            problems.add(path, "missing");
             return None;
         }
         Some(Value::Object(entries)) => entries,
         Some(other) => {
-            problems.add(path.into(), expected("an object of scores keyed by option id", other));
+            problems.add(path, || expected("an object of scores keyed by option id", other));
             return None;
         }
     };
     if entries.len() > MAX_SCORE_KEYS {
-        problems.add(path.into(), "expected one score per option, got more than 64");
+        problems.add(path, "expected one score per option, got more than 64");
         return None;
     }
     let every_id_known = option_ids.iter().all(Option::is_some);
     let mut scores: Vec<Option<f64>> = vec![None; option_ids.len()];
     let mut valid = true;
     for (key, value) in entries {
-        let entry_path = joined(path, key);
+        let entry_path = path.field(key);
         let Some(option) = option_ids.iter().position(|id| *id == Some(key.as_str())) else {
             if every_id_known {
-                problems.add(entry_path, quoted("no option has the id ", key));
+                problems.add(&entry_path, || quoted("no option has the id ", key));
             }
             valid = false;
             continue;
         };
         if scores[option].is_some() {
-            problems.add(entry_path, "given twice");
+            problems.add(&entry_path, "given twice");
             valid = false;
             continue;
         }
         let Value::Number(score) = value else {
-            problems.add(entry_path, expected("a number", value));
+            problems.add(&entry_path, || expected("a number", value));
             valid = false;
             scores[option] = Some(f64::NAN);
             continue;
@@ -816,16 +766,15 @@ fn read_scores(
         scores[option] = Some(*score);
         let Some(scale) = scale else { continue };
         if !(score.is_finite() && *score >= scale.min && *score <= scale.max) {
-            problems.add(
-                entry_path,
-                with_numbers("expected a number from ", &[("", scale.min), (" to ", scale.max), (", got ", *score)]),
-            );
+            problems.add(&entry_path, || {
+                with_numbers("expected a number from ", &[("", scale.min), (" to ", scale.max), (", got ", *score)])
+            });
             valid = false;
         }
     }
     for (id, score) in option_ids.iter().zip(&scores) {
         if let (Some(id), None) = (id, score) {
-            problems.add(joined(path, id), "missing: every option needs a score");
+            problems.add(&path.field(id), "missing: every option needs a score");
             valid = false;
         }
     }

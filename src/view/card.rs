@@ -774,11 +774,20 @@ pub fn build_error<F: Factory>(factory: &F, labels: &Labels, problems: &[Problem
     }
     b.text_child(&panel, "p", "error-intro", &intro);
     let list = b.child(&panel, "ul", "error-list");
+    let mut places_only = false;
     for problem in problems {
         let item = b.child(&list, "li", "");
         b.text_child(&item, "code", "error-path", &problem.path);
-        item.append_text(": ");
-        item.append_text(&problem.message);
+        if problem.message.is_empty() {
+            places_only = true;
+        } else {
+            item.append_text(": ");
+            item.append_text(&problem.message);
+        }
+    }
+    // The shipped card validates without its messages (see `core::problems`): say where they are.
+    if places_only {
+        b.text_child(&panel, "p", "error-details", labels.get(Key::ErrorDetails));
     }
     panel
 }

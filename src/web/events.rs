@@ -27,7 +27,7 @@ pub enum CardEvent {
     CtaClick,
 }
 
-/// The event names of [`contract::EVENTS`] as one JavaScript array, shared with what a step dispatches after the card is
+/// The event names of [`contract::EVENT_NAMES`] as one JavaScript array, shared with what a step dispatches after the card is
 /// no longer borrowed.
 #[derive(Clone)]
 pub struct EventNames(Rc<JsValue>);
@@ -63,7 +63,7 @@ impl EventKeys {
             presets: comparison.presets.iter().map(|p| JsValue::from_str(&p.id)).collect(),
             fields: FIELDS.iter().map(|&f| JsValue::from_str(f)).collect(),
             names: EventNames(Rc::new(
-                contract::names(contract::EVENTS).map(JsValue::from_str).collect::<js_sys::Array>().into(),
+                contract::EVENT_NAMES.iter().map(|&name| JsValue::from_str(name)).collect::<js_sys::Array>().into(),
             )),
         }
     }

@@ -7,7 +7,7 @@ use wasm_bindgen::JsValue;
 use web_sys::{HtmlElement, ShadowRoot};
 
 use super::dom::{self, Nodes};
-use crate::core::labels::Labels;
+use crate::core::labels::{Key, Labels};
 use crate::core::spec::Problem;
 use crate::view::{self, tree};
 
@@ -74,11 +74,20 @@ pub fn show_loading(host: &HtmlElement, source: &str) {
 /// Replaces the card with the error box and logs the same problems to the console.
 pub fn show_problems(host: &HtmlElement, problems: &[Problem], labels: &Labels) {
     let mut message = String::from("comparison-card: this card's spec cannot be shown:");
+    let mut places_only = false;
     for problem in problems {
         message.push_str("\n  - ");
         message.push_str(&problem.path);
-        message.push_str(": ");
-        message.push_str(&problem.message);
+        if problem.message.is_empty() {
+            places_only = true;
+        } else {
+            message.push_str(": ");
+            message.push_str(&problem.message);
+        }
+    }
+    if places_only {
+        message.push('\n');
+        message.push_str(labels.get(Key::ErrorDetails));
     }
     web_sys::console::error_2(&JsValue::from_str(&message), host);
     mount(host, |factory| (view::build_error(factory, labels, problems), ()));

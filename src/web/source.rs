@@ -54,10 +54,18 @@ pub fn script_child(host: &HtmlElement) -> Result<JsValue, Refused> {
     parse_json(&script.text_content().unwrap_or_default()).map_err(refused)
 }
 
+#[cfg(feature = "full-problems")]
+use spec::from_value as validate;
+/// The card a visitor downloads names where a spec's problems are; the development build
+/// (`--features full-problems`, shipped as `comparison-card.dev.js`) says what they are too.
+/// Both refuse exactly the same specs (`tests/properties.rs`).
+#[cfg(not(feature = "full-problems"))]
+use spec::from_value_paths_only as validate;
+
 /// Plain JavaScript data, validated into a comparison.
 pub fn read_comparison(value: &JsValue) -> Result<Comparison, Refused> {
     let value = js_value::read(value).map_err(|problem| refused(vec![problem]))?;
-    spec::from_value(&value).map_err(|problems| (problems, spec::labels_only(&value)))
+    validate(&value).map_err(|problems| (problems, spec::labels_only(&value)))
 }
 
 /// Starts fetching a `src` spec; `answered` receives `{ ticket, text }` or `{ ticket, failure }`.

@@ -179,8 +179,10 @@ fn a_hostile_spec_runs_no_script() {
     wait_for_card(&session, "#hostile-text");
 
     // The javascript: link is refused: the card shows why and renders no link at all.
-    let problems = shadow_text(&session, "#hostile-link", ".error-list");
-    assert!(problems.contains("cta.href: expected an absolute https, http or mailto link"), "{problems}");
+    // The shipped card names the place; the development build says what is wrong there.
+    assert_eq!(shadow_text(&session, "#hostile-link", ".error-list"), "cta.href");
+    let details = shadow_text(&session, "#hostile-link", ".error-details");
+    assert!(details.contains("comparison-card.dev.js"), "{details}");
     // The markup is shown as text.
     assert_eq!(shadow_text(&session, "#hostile-text", ".title"), "<img src=x onerror=\"window.__ccPwned=1\">");
     assert_eq!(shadow_text(&session, "#hostile-text", ".total-name"), "<script>window.__ccPwned=3</script>");
@@ -1168,4 +1170,46 @@ fn the_wasm_is_preloaded_and_downloaded_once() {
         .unwrap();
     assert_eq!(module, json!(1), "one request for the module");
     assert_eq!(page_errors(&session), Vec::<String>::new());
+}
+
+/// `comparison-card.dev.js` is the card with its messages: a refused spec shows what is wrong
+/// at each place, where the shipped card shows only the places. It fetches its own wasm, and a
+/// valid spec draws as with the shipped card.
+#[test]
+fn the_development_build_says_what_is_wrong() {
+    let (session, _) = open_page("dev-build.html");
+    wait_for_card(&session, "#good");
+    wait_for_card(&session, "#bad");
+    assert_eq!(shadow_text(&session, "#good", ".verdict"), "Node.js leads by 1.2 points at your priorities.");
+    let problems: Vec<String> = serde_json::from_value(
+        session
+            .eval(
+                "return [...document.querySelector('#bad').shadowRoot.querySelectorAll('.error-list li')].map((li) => li.textContent);",
+                json!([]),
+            )
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        problems,
+        [
+            "title: must not be empty",
+            "criteria[0].scores.b: expected a number from 0 to 10, got 11",
+            "cta.href: expected an absolute https, http or mailto link, got `javascript:alert(1)`",
+        ]
+    );
+    let details = session
+        .eval("return document.querySelector('#bad').shadowRoot.querySelectorAll('.error-details').length;", json!([]))
+        .unwrap();
+    assert_eq!(details, json!(0), "nothing to point elsewhere for");
+    let wasm: Vec<String> = serde_json::from_value(
+        session
+            .eval(
+                "return performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.wasm'));",
+                json!([]),
+            )
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(wasm, ["/comparison-card.dev.wasm"]);
 }

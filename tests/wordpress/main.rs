@@ -347,7 +347,11 @@ fn the_editor_previews_the_live_card_and_the_problems_of_a_spec() {
             json!([]),
         )
         .unwrap();
-    assert!(problems[0].as_str().unwrap().contains("options"), "the card lists the spec's problems: {problems}");
+    // The editor previews with the development build: what is wrong, not only where.
+    assert!(
+        problems[0].as_str().unwrap().contains("options: missing"),
+        "the card lists the spec's problems: {problems}"
+    );
     assert!(problems[1].as_str().unwrap().contains("The spec is not valid JSON: Syntax error."), "{problems}");
     site.screenshot(&session, "wordpress-editor.png");
 

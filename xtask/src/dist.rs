@@ -85,12 +85,56 @@ pub fn build(root: &Path) -> Result<Report, String> {
     let wasm_opt = tools::wasm_opt(root)?;
     let esbuild = tools::esbuild(root)?;
 
-    tools::run(release_build(root).args(["--lib", "--package", "comparison-card"]))?;
-
-    let stage = root.join("target").join("dist-stage");
     let dist = root.join("dist");
-    recreate(&stage)?;
     recreate(&dist)?;
+    build_card(root, &dist, &wasm_opt, &esbuild, &SHIPPED)?;
+    // After the shipped card: both builds write the same file under target/, read in between.
+    build_card(root, &dist, &wasm_opt, &esbuild, &DEVELOPMENT)?;
+
+    let www = root.join("www");
+    copy_tree(&www, &dist, &|path| path.file_name().is_some_and(|n| n != "index.html" && n != ENTRY_FILE))?;
+    let page = std::fs::read_to_string(www.join("index.html")).map_err(|e| format!("www/index.html: {e}"))?;
+    let page = inline_specs(&page, &www)?;
+    let page = with_loading_hints(&page)?;
+    std::fs::write(dist.join("index.html"), page).map_err(|e| e.to_string())?;
+
+    build_studio(root, &dist, &wasm_opt)?;
+
+    let wasm = Size::of(&read(&dist.join(WASM_FILE))?);
+    let js = Size::of(&read(&dist.join(ENTRY_FILE))?);
+    Ok(Report { dir: dist, wasm, js })
+}
+
+/// One build of the card: its two files in `dist/`.
+pub struct Variant {
+    /// Cargo features of the card crate.
+    features: &'static [&'static str],
+    /// Where wasm-bindgen's output is staged, under `target/`.
+    stage: &'static str,
+    pub entry: &'static str,
+    pub wasm: &'static str,
+}
+
+/// The card pages ship: problems in a spec are named by place only (`src/core/problems.rs`).
+pub const SHIPPED: Variant = Variant { features: &[], stage: "dist-stage", entry: ENTRY_FILE, wasm: WASM_FILE };
+/// The card for authoring: the same card, whose error box also says what is wrong.
+pub const DEVELOPMENT: Variant = Variant {
+    features: &["full-problems"],
+    stage: "dist-stage-dev",
+    entry: "comparison-card.dev.js",
+    wasm: "comparison-card.dev.wasm",
+};
+
+fn build_card(root: &Path, dist: &Path, wasm_opt: &Path, esbuild: &Path, variant: &Variant) -> Result<(), String> {
+    let mut cargo = release_build(root);
+    cargo.args(["--lib", "--package", "comparison-card"]);
+    if !variant.features.is_empty() {
+        cargo.arg("--features").arg(variant.features.join(","));
+    }
+    tools::run(&mut cargo)?;
+
+    let stage = root.join("target").join(variant.stage);
+    recreate(&stage)?;
 
     let built = root.join("target/wasm32-unknown-unknown/release/comparison_card.wasm");
     tools::run(
@@ -100,12 +144,12 @@ pub fn build(root: &Path) -> Result<Report, String> {
             .arg(&stage),
     )?;
     let bindgen_wasm = stage.join(format!("{CORE_NAME}_bg.wasm"));
-    let mut optimize = Command::new(&wasm_opt);
+    let mut optimize = Command::new(wasm_opt);
     optimize
         .arg(&bindgen_wasm)
         .args(WASM_OPT_PASSES)
         .args(["--strip-debug", "--strip-producers", "--minify-imports-and-exports-and-modules", "-o"])
-        .arg(dist.join(WASM_FILE));
+        .arg(dist.join(variant.wasm));
     println!("$ {}", tools::describe(&optimize));
     let output = optimize.output().map_err(|e| format!("cannot run wasm-opt: {e}"))?;
     if !output.status.success() {
@@ -123,27 +167,32 @@ pub fn build(root: &Path) -> Result<Report, String> {
 
     // One module for the page: the entry, wasm-bindgen's glue and the element class, bundled
     // and minified. One request instead of three, and fewer bytes.
-    let www = root.join("www");
-    std::fs::copy(www.join(ENTRY_FILE), stage.join(ENTRY_FILE)).map_err(|e| format!("www/{ENTRY_FILE}: {e}"))?;
+    let entry =
+        std::fs::read_to_string(root.join("www").join(ENTRY_FILE)).map_err(|e| format!("www/{ENTRY_FILE}: {e}"))?;
+    std::fs::write(stage.join(ENTRY_FILE), entry_for(&entry, variant)?).map_err(|e| e.to_string())?;
     tools::run(
-        Command::new(&esbuild)
+        Command::new(esbuild)
             .arg(stage.join(ENTRY_FILE))
             .args(["--bundle", "--minify", "--format=esm", "--target=es2022", "--legal-comments=none"])
             .arg("--log-level=warning")
-            .arg(format!("--outfile={}", dist.join(ENTRY_FILE).display())),
-    )?;
+            .arg(format!("--outfile={}", dist.join(variant.entry).display())),
+    )
+}
 
-    copy_tree(&www, &dist, &|path| path.file_name().is_some_and(|n| n != "index.html" && n != ENTRY_FILE))?;
-    let page = std::fs::read_to_string(www.join("index.html")).map_err(|e| format!("www/index.html: {e}"))?;
-    let page = inline_specs(&page, &www)?;
-    let page = with_loading_hints(&page)?;
-    std::fs::write(dist.join("index.html"), page).map_err(|e| e.to_string())?;
-
-    build_studio(root, &dist, &wasm_opt)?;
-
-    let wasm = Size::of(&read(&dist.join(WASM_FILE))?);
-    let js = Size::of(&read(&dist.join(ENTRY_FILE))?);
-    Ok(Report { dir: dist, wasm, js })
+/// The entry module for a variant: the development build looks for its own wasm beside it.
+fn entry_for(entry: &str, variant: &Variant) -> Result<String, String> {
+    if variant.wasm == WASM_FILE {
+        return Ok(entry.to_string());
+    }
+    let quoted = |name: &str| [format!("'{name}'"), format!("/{name}`")];
+    let mut out = entry.to_string();
+    for (old, new) in quoted(WASM_FILE).iter().zip(quoted(variant.wasm)) {
+        if out.matches(old.as_str()).count() != 1 {
+            return Err(format!("www/{ENTRY_FILE} no longer names {old} once; check entry_for"));
+        }
+        out = out.replace(old.as_str(), &new);
+    }
+    Ok(out)
 }
 
 /// The studio's wasm (`studio/`) beside its page in `dist/studio/`: glue for `--target web`, and
@@ -399,6 +448,19 @@ pub fn copy_tree(from: &Path, to: &Path, keep: &dyn Fn(&Path) -> bool) -> Result
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_development_entry_asks_for_its_own_wasm_and_nothing_else_changes() {
+        let entry = std::fs::read_to_string(crate::project_root().join("www").join(ENTRY_FILE)).unwrap();
+        assert_eq!(entry_for(&entry, &SHIPPED).unwrap(), entry);
+        let dev = entry_for(&entry, &DEVELOPMENT).unwrap();
+        assert!(dev.contains("new URL('comparison-card.dev.wasm', import.meta.url)"), "{dev}");
+        assert!(dev.contains("/comparison-card.dev.wasm`"), "{dev}");
+        // Only the two places the module looks for its wasm differ.
+        let changed = entry.lines().zip(dev.lines()).filter(|(a, b)| a != b).count();
+        assert_eq!((changed, entry.lines().count()), (2, dev.lines().count()));
+        assert!(entry_for("no wasm named here", &DEVELOPMENT).is_err());
+    }
 
     #[test]
     fn release_flags_keep_the_users_and_survive_a_space_in_the_path() {

@@ -11,6 +11,10 @@ const VERSION_PLACEHOLDER: &str = "0.0.0-from-cargo-toml";
 /// Files copied from `npm/` as they are.
 const FROM_NPM_FOLDER: [&str; 3] = ["README.md", "LICENSE-MIT", "LICENSE-APACHE"];
 
+/// The card's files from `dist/`: the shipped card and its development build.
+const CARD_FILES: [&str; 4] =
+    [dist::SHIPPED.entry, dist::SHIPPED.wasm, dist::DEVELOPMENT.entry, dist::DEVELOPMENT.wasm];
+
 /// Builds the package folder and the tarball; returns the tarball's absolute path.
 pub fn build(root: &Path) -> Result<PathBuf, String> {
     let report = dist::build(root)?;
@@ -19,7 +23,7 @@ pub fn build(root: &Path) -> Result<PathBuf, String> {
     let out = root.join("target").join("package");
     let folder = out.join("comparison-card");
     dist::recreate(&folder)?;
-    for file in [dist::ENTRY_FILE, dist::WASM_FILE] {
+    for file in CARD_FILES {
         std::fs::copy(report.dir.join(file), folder.join(file)).map_err(|e| format!("dist/{file}: {e}"))?;
     }
     for (name, text) in comparison_card::native::manifest::files() {
@@ -85,8 +89,14 @@ mod tests {
         for (name, _) in comparison_card::native::manifest::files() {
             assert!(files.contains(&name), "{name} is generated but not shipped");
         }
-        for name in FROM_NPM_FOLDER.iter().chain([&dist::ENTRY_FILE, &dist::WASM_FILE]) {
+        for name in FROM_NPM_FOLDER.iter().chain(&CARD_FILES) {
             assert!(files.contains(name), "{name} is not shipped");
         }
+        // The development build is importable by its own name, as `comparison-card/dev`.
+        assert_eq!(manifest["exports"]["./dev"]["default"], format!("./{}", dist::DEVELOPMENT.entry));
+        assert_eq!(
+            manifest["exports"][format!("./{}", dist::DEVELOPMENT.wasm)],
+            format!("./{}", dist::DEVELOPMENT.wasm)
+        );
     }
 }

@@ -16,7 +16,7 @@ $GLOBALS['comparison_card_module_printed'] = false;
  * content (assets/build.php names it): a new card is a new address, so no cache pairs a new module
  * with an old wasm, and the module's own fetch of the wasm beside it matches the preload exactly.
  *
- * @param string $file comparison-card.js or comparison-card.wasm.
+ * @param string $file comparison-card.js, comparison-card.wasm, or their .dev. builds.
  * @return string
  */
 function comparison_card_asset_url( $file ) {
@@ -82,11 +82,13 @@ add_action(
 	2
 );
 
-// The editor loads the module too, so the block's preview is the live card.
+// The editor loads the module too, so the block's preview is the live card: its development
+// build, whose error box says what is wrong with a spec as well as where. Visitors get the
+// shipped card, which names only the places and is lighter.
 add_action(
 	'enqueue_block_editor_assets',
 	function () {
 		$handle = generate_block_asset_handle( 'comparison-card/card', 'editorScript' );
-		wp_add_inline_script( $handle, 'window.comparisonCardModule = ' . wp_json_encode( comparison_card_asset_url( 'comparison-card.js' ) ) . ';', 'before' );
+		wp_add_inline_script( $handle, 'window.comparisonCardModule = ' . wp_json_encode( comparison_card_asset_url( 'comparison-card.dev.js' ) ) . ';', 'before' );
 	}
 );

@@ -22,7 +22,7 @@ pub fn build(root: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// Stages the plugin source with the card's two files and zips it; returns the zip's path.
+/// Stages the plugin source with the card's files and zips it; returns the zip's path.
 pub fn package(root: &Path, dist_dir: &Path) -> Result<PathBuf, String> {
     tools::ensure_debian_packages(&["zip"])?;
     let stage = root.join("target").join("wordpress-stage");
@@ -34,7 +34,9 @@ pub fn package(root: &Path, dist_dir: &Path) -> Result<PathBuf, String> {
     // address: no cache ever pairs a new module with an old wasm (the module fetches the wasm
     // beside it, without any query string). The PHP reads the folder's name from assets/build.php.
     let mut files = Vec::new();
-    for file in [dist::ENTRY_FILE, dist::WASM_FILE] {
+    // The development build too: the block editor previews with it, so an author sees what is
+    // wrong with a spec, not only where; published pages load the shipped card.
+    for file in [dist::SHIPPED.entry, dist::SHIPPED.wasm, dist::DEVELOPMENT.entry, dist::DEVELOPMENT.wasm] {
         let bytes = std::fs::read(dist_dir.join(file)).map_err(|e| format!("dist/{file}: {e}"))?;
         files.push((file, bytes));
     }

@@ -20,9 +20,11 @@ use crate::{dist, frameworks, serve, tools, wordpress};
 /// separator table that replaced `Intl` took it to 46,216 (wasm 42,475, JavaScript 3,741). Merged
 /// with main's loader, analytics and result strip (main's gzip budget 56,800 for 56,741): 50,133
 /// brotli (wasm 45,350, JavaScript 4,783; gzip 57,339); the analytics layer forwarding the card's
-/// committed `prioritychange` instead of committing on its own: 50,073. The target is 40,000
-/// brotli 11 (25,000 gzip stays the aim).
-const SIZE_BUDGET_BROTLI: u64 = 50_100;
+/// committed `prioritychange` instead of committing on its own: 50,073. Validation without its
+/// messages in the shipped card (they moved to `comparison-card.dev.js`), the event descriptions
+/// out of the wasm: 48,663 (wasm 43,940). The target is 40,000 brotli 11 (25,000 gzip stays
+/// the aim).
+const SIZE_BUDGET_BROTLI: u64 = 48_700;
 
 pub struct Outcome {
     pub name: &'static str,

@@ -98,6 +98,33 @@ impl Serialize for Key<'_> {
     }
 }
 
+/// Every value the detail holds, as one type: serde-wasm-bindgen's map writer is instantiated
+/// once per value type, about 250 bytes of wasm each, so the nine kinds go through this one.
+enum Field<'a> {
+    /// A JavaScript string as it is, or `null`.
+    Key(Option<&'a JsValue>),
+    /// A number, or `null`.
+    Number(Option<f64>),
+    Priorities(Priorities<'a>),
+    Totals(Totals<'a>),
+    Tipping(Tipping<'a>),
+    Contributions(Contributions<'a>),
+}
+
+impl Serialize for Field<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Field::Key(Some(key)) => Key(key).serialize(serializer),
+            Field::Number(Some(number)) => serializer.serialize_f64(*number),
+            Field::Key(None) | Field::Number(None) => serializer.serialize_none(),
+            Field::Priorities(value) => value.serialize(serializer),
+            Field::Totals(value) => value.serialize(serializer),
+            Field::Tipping(value) => value.serialize(serializer),
+            Field::Contributions(value) => value.serialize(serializer),
+        }
+    }
+}
+
 struct Detail<'a>(&'a CardState, &'a EventKeys);
 struct Priorities<'a>(&'a CardState, &'a EventKeys);
 struct Totals<'a>(&'a CardState, &'a EventKeys);
@@ -107,18 +134,18 @@ struct Point<'a>(&'a JsValue, u8, &'a JsValue, &'a EventKeys);
 
 impl Serialize for Detail<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let leader = self.0.standing().leader().and_then(|i| self.1.options.get(i)).map(Key);
+        let leader = self.0.standing().leader().and_then(|i| self.1.options.get(i));
         // A map rather than a struct: serde-wasm-bindgen caches struct field names in a
         // HashMap, which would bring hashbrown into the wasm for three keys.
-        let preset = self.0.active_preset().and_then(|i| self.1.presets.get(i)).map(Key);
+        let preset = self.0.active_preset().and_then(|i| self.1.presets.get(i));
         let keys = self.1;
         let mut detail = serializer.serialize_map(Some(6))?;
-        detail.serialize_entry(&keys.field(PRIORITIES), &Priorities(self.0, keys))?;
-        detail.serialize_entry(&keys.field(TOTALS), &Totals(self.0, keys))?;
-        detail.serialize_entry(&keys.field(LEADER), &leader)?;
-        detail.serialize_entry(&keys.field(PRESET), &preset)?;
-        detail.serialize_entry(&keys.field(TIPPING), &Tipping(self.0, keys))?;
-        detail.serialize_entry(&keys.field(CONTRIBUTIONS), &Contributions(self.0, keys))?;
+        detail.serialize_entry(&keys.field(PRIORITIES), &Field::Priorities(Priorities(self.0, keys)))?;
+        detail.serialize_entry(&keys.field(TOTALS), &Field::Totals(Totals(self.0, keys)))?;
+        detail.serialize_entry(&keys.field(LEADER), &Field::Key(leader))?;
+        detail.serialize_entry(&keys.field(PRESET), &Field::Key(preset))?;
+        detail.serialize_entry(&keys.field(TIPPING), &Field::Tipping(Tipping(self.0, keys)))?;
+        detail.serialize_entry(&keys.field(CONTRIBUTIONS), &Field::Contributions(Contributions(self.0, keys)))?;
         detail.end()
     }
 }
@@ -127,7 +154,7 @@ impl Serialize for Priorities<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.1.criteria.len()))?;
         for (key, priority) in self.1.criteria.iter().zip(self.0.priorities()) {
-            map.serialize_entry(&Key(key), priority)?;
+            map.serialize_entry(&Key(key), &Field::Number(Some(f64::from(*priority))))?;
         }
         map.end()
     }
@@ -140,7 +167,7 @@ impl Serialize for Totals<'_> {
         let mut map = serializer.serialize_map(Some(self.1.options.len()))?;
         for (index, key) in self.1.options.iter().enumerate() {
             let total = totals.and_then(|t| t.get(index)).map(|&t| crate::core::scoring::to_hundredths(t));
-            map.serialize_entry(&Key(key), &total)?;
+            map.serialize_entry(&Key(key), &Field::Number(total))?;
         }
         map.end()
     }
@@ -160,9 +187,9 @@ impl Serialize for Point<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut point = serializer.serialize_map(Some(3))?;
         let keys = self.3;
-        point.serialize_entry(&keys.field(CRITERION), &Key(self.0))?;
-        point.serialize_entry(&keys.field(AT), &self.1)?;
-        point.serialize_entry(&keys.field(LEADER), &Key(self.2))?;
+        point.serialize_entry(&keys.field(CRITERION), &Field::Key(Some(self.0)))?;
+        point.serialize_entry(&keys.field(AT), &Field::Number(Some(f64::from(self.1))))?;
+        point.serialize_entry(&keys.field(LEADER), &Field::Key(Some(self.2)))?;
         point.end()
     }
 }
@@ -174,7 +201,7 @@ impl Serialize for Contributions<'_> {
         let Some((_, points)) = self.0.contributions() else { return serializer.serialize_none() };
         let mut map = serializer.serialize_map(Some(points.len()))?;
         for (key, &points) in self.1.criteria.iter().zip(points) {
-            map.serialize_entry(&Key(key), &crate::core::scoring::to_hundredths(points))?;
+            map.serialize_entry(&Key(key), &Field::Number(Some(crate::core::scoring::to_hundredths(points))))?;
         }
         map.end()
     }

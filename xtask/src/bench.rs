@@ -277,7 +277,7 @@ pub fn run_visitor(root: &Path) -> Result<(), String> {
         }
     }
     let long_kind = loads.iter().flatten().map(|load| load.long_kind.as_str()).next().unwrap_or("none");
-    let figures: [(&str, &str, fn(&Load) -> f64, &str); 6] = [
+    let figures: [Figure; 6] = [
         ("interactive_ms", "interactive, slow 4G + CPU 4×", |l| l.interactive_ms, "ms"),
         ("sliders_ms", "sliders present", |l| l.sliders_ms, "ms"),
         ("blocking_ms", "blocking from the module, Σ(d − 50)", |l| l.blocking_ms, "ms"),
@@ -391,6 +391,9 @@ fn write_load_pages(root: &Path, site: &Path) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// A load figure: its key in the JSON, its label, how it is read from a load, its unit.
+type Figure = (&'static str, &'static str, fn(&Load) -> f64, &'static str);
 
 /// One load's figures, from what `bench/load.html`'s probe reported.
 #[derive(Debug, Clone, PartialEq)]

@@ -21,6 +21,16 @@ async function loadSpec() {
   return (await fetch('../specs/node-vs-python.json')).json();
 }
 
+/**
+ * The card's module, ready to render: the Rust card's module defines the element at once and
+ * fetches its wasm when a card comes near the viewport, so it is asked to load it now.
+ */
+async function importCard() {
+  const module = await import(impl.module);
+  if (typeof module.load === 'function' && !(await module.load())) throw new Error('the wasm did not load');
+  return module;
+}
+
 function mount(spec) {
   const card = document.createElement(impl.tag);
   card.spec = spec;
@@ -38,7 +48,7 @@ function quantile(sorted, q) {
 async function startup(spec) {
   await frame();
   const t0 = performance.now();
-  await import(impl.module);
+  await importCard();
   const imported = performance.now();
   mount(spec);
   await rendered();
@@ -51,7 +61,7 @@ async function startup(spec) {
 }
 
 async function update(spec) {
-  await import(impl.module);
+  await importCard();
   const card = mount(spec);
   await rendered();
   await frame();
@@ -93,7 +103,7 @@ async function settledHeap() {
 }
 
 async function memory(spec) {
-  await import(impl.module);
+  await importCard();
   const card = mount(spec);
   await rendered();
   const sliders = [...card.shadowRoot.querySelectorAll('input[type=range]')];
@@ -139,7 +149,7 @@ const frameTime = () => new Promise((resolve) => requestAnimationFrame((time) =>
  * Returns how many frames took longer than a 60 Hz frame (17.5 ms, clear of timer jitter).
  */
 async function drag(spec) {
-  await import(impl.module);
+  await importCard();
   const card = mount(spec);
   await rendered();
   if (params.get('cv') === 'off') {

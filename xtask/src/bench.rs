@@ -207,25 +207,101 @@ fn total(mut parts: Value) -> Value {
     parts
 }
 
-/// Loads per card and variant for `--visitor`'s drag figures, alternating.
+/// Loads per card and variant for `--visitor`, alternating the cards.
 const VISITOR_LOADS: usize = 9;
 
-/// `cargo xtask bench --visitor`, the part done so far: a visitor dragging a slider on a slow
-/// phone (CPU slowed 4× through the DevTools protocol), both cards, both specs, with the rows'
-/// `content-visibility` on (as shipped) and off; frames over 17.5 ms out of 120, the median of
-/// 9 loads with their range. Network throttling, interactive time and blocking time are not
-/// measured yet.
+/// `--visitor`'s load conditions: slow 4G as Lighthouse defines it (150 ms round trip, 1.6 Mbit/s
+/// down, 750 kbit/s up) and the CPU slowed 4×, through the DevTools protocol.
+const LATENCY_MS: f64 = 150.0;
+const DOWNLOAD_BYTES_PER_S: u32 = 200_000;
+const UPLOAD_BYTES_PER_S: u32 = 93_750;
+const CPU_SLOWDOWN: u32 = 4;
+/// The part of a long frame (or task) over this counts as blocking, as in Total Blocking Time.
+const BLOCKING_OVER_MS: f64 = 50.0;
+/// Each card's module, as its load page names it.
+const LOAD_MODULES: [&str; 2] = ["/comparison-card.js", "/bench/plain-card.min.js"];
+
+/// `cargo xtask bench --visitor`: what a visitor on a slow phone waits for and feels.
+///
+/// Load: one card per page, embedded as a page author does (`bench/load.html`), each load in a
+/// fresh browser (empty cache) on slow 4G with the CPU slowed 4× and brotli-compressed responses,
+/// the two cards alternating, 9 loads each after one unmeasured load of each: the time from
+/// navigation start until the card has handled a first `input` on its first slider, the blocking
+/// time of long animation frames from the card's module on, and the bytes transferred.
+///
+/// Drag: the first slider dragged one step per frame at CPU 4×, both cards, both specs, with the
+/// rows' `content-visibility` on (as shipped) and off: frames over 17.5 ms out of 120.
+///
+/// Prints the medians with their ranges and writes everything to `target/bench/visitor.json`.
 pub fn run_visitor(root: &Path) -> Result<(), String> {
     let chromedriver = tools::ensure_browser()?;
     let report = dist::build(root)?;
     let site = assemble_site(root, &report.dir)?;
-    let listener = serve::bind(0)?;
-    let address = listener.local_addr().map_err(|e| e.to_string())?;
-    std::thread::spawn(move || serve::serve_forever(listener, site, serve::Headers::CrossOriginIsolated));
+    write_load_pages(root, &site)?;
+    let load_average_start = load_average();
+    // Load pages as a host serves them (no cross-origin isolation headers); drag pages isolated,
+    // for 5 µs timers.
+    let plain = serve::bind(0)?;
+    let plain_address = plain.local_addr().map_err(|e| e.to_string())?;
+    let plain_root = site.clone();
+    std::thread::spawn(move || serve::serve_forever(plain, plain_root, serve::Headers::Plain));
+    let isolated = serve::bind(0)?;
+    let address = isolated.local_addr().map_err(|e| e.to_string())?;
+    std::thread::spawn(move || serve::serve_forever(isolated, site, serve::Headers::CrossOriginIsolated));
     let driver = Chromedriver::start(&chromedriver)?;
+
+    println!();
+    println!(
+        "load: one card per page, slow 4G ({LATENCY_MS} ms, {} B/s down) + CPU {CPU_SLOWDOWN}×, brotli, a fresh browser per load, {VISITOR_LOADS} loads each, alternating",
+        thousands(f64::from(DOWNLOAD_BYTES_PER_S))
+    );
+    let load_url = |implementation: &str| format!("http://{plain_address}/bench/load-{implementation}.html");
+    // One load of each first, not counted: the server compresses each file on its first request.
+    for (index, implementation) in IMPLS.iter().enumerate() {
+        load_once(&driver.url, &load_url(implementation), LOAD_MODULES[index])?;
+    }
+    let mut loads: [Vec<Load>; 2] = Default::default();
+    let mut raw: Vec<Value> = Vec::new();
+    for round in 0..VISITOR_LOADS {
+        for (index, implementation) in IMPLS.iter().enumerate() {
+            let (load, value) = load_once(&driver.url, &load_url(implementation), LOAD_MODULES[index])?;
+            println!(
+                "  {implementation:<4} {}/{VISITOR_LOADS}: interactive {} ms, blocking {} ms, {} B",
+                round + 1,
+                thousands(load.interactive_ms),
+                thousands(load.blocking_ms),
+                thousands(load.transfer as f64),
+            );
+            loads[index].push(load);
+            raw.push(json!({ "impl": implementation, "round": round + 1, "page": value }));
+        }
+    }
+    let long_kind = loads.iter().flatten().map(|load| load.long_kind.as_str()).next().unwrap_or("none");
+    let figures: [Figure; 6] = [
+        ("interactive_ms", "interactive, slow 4G + CPU 4×", |l| l.interactive_ms, "ms"),
+        ("sliders_ms", "sliders present", |l| l.sliders_ms, "ms"),
+        ("blocking_ms", "blocking from the module, Σ(d − 50)", |l| l.blocking_ms, "ms"),
+        ("long_ms", "long frames from the module, Σd", |l| l.long_ms, "ms"),
+        ("transfer_bytes", "transferred, page + card (transferSize)", |l| l.transfer as f64, "B"),
+        ("encoded_bytes", "bodies as sent (encodedBodySize)", |l| l.encoded as f64, "B"),
+    ];
+    println!();
+    println!("load ({long_kind} entries; blocking and long frames from the card's module to 1 s after interactive):");
+    let mut load_summary = serde_json::Map::new();
+    for (name, label, get, unit) in figures {
+        let rust = spread(&loads[0].iter().map(get).collect::<Vec<f64>>());
+        let plain = spread(&loads[1].iter().map(get).collect::<Vec<f64>>());
+        let ratio = ratio_text(rust.median, plain.median).replace('x', "×");
+        println!("  {label}: Rust {}, plain {}, {ratio}", rust.text(unit), plain.text(unit));
+        load_summary.insert(
+            name.to_string(),
+            json!({ "wasm": rust.json(), "js": plain.json(), "ratio": (plain.median > 0.0).then(|| rust.median / plain.median) }),
+        );
+    }
+
     let session = Session::start(&driver.url)?;
-    session.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": 4 }))?;
-    let mut results = serde_json::Map::new();
+    session.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": CPU_SLOWDOWN }))?;
+    let mut drag = serde_json::Map::new();
     println!();
     println!("drag, CPU 4×: frames over 17.5 ms of 120, median (range) of {VISITOR_LOADS} loads");
     for spec in SPECS {
@@ -241,13 +317,11 @@ pub fn run_visitor(root: &Path) -> Result<(), String> {
             }
             let mut line = format!("  {spec:<6} content-visibility {cv:<3}");
             for (index, implementation) in IMPLS.iter().enumerate() {
-                let values = &mut late[index];
-                let middle = median(values);
-                let (low, high) = (values[0], values[values.len() - 1]);
-                line.push_str(&format!("  {implementation}: {middle:>3} ({low}–{high})"));
-                results.insert(
+                let frames = spread(&late[index]);
+                line.push_str(&format!("  {implementation}: {:>3} ({}–{})", frames.median, frames.min, frames.max));
+                drag.insert(
                     format!("{implementation}_{spec}_cv_{cv}"),
-                    json!({ "late_median": middle, "late_min": low, "late_max": high }),
+                    json!({ "late_median": frames.median, "late_min": frames.min, "late_max": frames.max }),
                 );
             }
             println!("{line}");
@@ -255,14 +329,223 @@ pub fn run_visitor(root: &Path) -> Result<(), String> {
     }
     drop(session);
     drop(driver);
+    let load_average_end = load_average();
+    println!();
+    println!("load average: {load_average_start} at the start, {load_average_end} at the end");
+    let results = json!({
+        "load": {
+            "conditions": {
+                "latency_ms": LATENCY_MS,
+                "download_bytes_per_s": DOWNLOAD_BYTES_PER_S,
+                "upload_bytes_per_s": UPLOAD_BYTES_PER_S,
+                "cpu_slowdown": CPU_SLOWDOWN,
+                "encoding": "br",
+                "protocol": "HTTP/1.1",
+                "loads_per_card": VISITOR_LOADS,
+                "long_entries": long_kind,
+            },
+            "summary": load_summary,
+            "loads": raw,
+        },
+        "drag": drag,
+        "load_average": { "start": load_average_start, "end": load_average_end },
+    });
     let out = root.join("target").join("bench");
     std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
-    std::fs::write(
-        out.join("visitor.json"),
-        serde_json::to_string_pretty(&Value::Object(results)).map_err(|e| e.to_string())?,
-    )
-    .map_err(|e| e.to_string())?;
+    let path = out.join("visitor.json");
+    std::fs::write(&path, serde_json::to_string_pretty(&results).map_err(|e| e.to_string())?)
+        .map_err(|e| e.to_string())?;
+    println!("written to {}", path.display());
     Ok(())
+}
+
+/// `bench/load-wasm.html` and `bench/load-js.html` from the `bench/load.html` template: the Rust
+/// card with the loading lines `comparison-card render` writes (module preload, wasm preload,
+/// module), the plain card with its one module; each with the demo spec inline, as compact JSON.
+fn write_load_pages(root: &Path, site: &Path) -> Result<(), String> {
+    let template = std::fs::read_to_string(root.join("bench").join("load.html")).map_err(|e| e.to_string())?;
+    let spec_path = root.join("www").join("specs").join("node-vs-python.json");
+    let spec: Value = serde_json::from_str(&std::fs::read_to_string(&spec_path).map_err(|e| e.to_string())?)
+        .map_err(|e| format!("{}: {e}", spec_path.display()))?;
+    // `<` only occurs inside strings, where `\u003c` means the same; no text can end the script.
+    let spec = serde_json::to_string(&spec).map_err(|e| e.to_string())?.replace('<', "\\u003c");
+    let pages = [
+        (
+            "load-wasm.html",
+            comparison_card::native::render::loading_hints(&format!("../{}", dist::ENTRY_FILE)),
+            "comparison-card",
+        ),
+        (
+            "load-js.html",
+            "<script type=\"module\" src=\"plain-card.min.js\"></script>\n".to_string(),
+            "plain-comparison-card",
+        ),
+    ];
+    for (file, head, tag) in pages {
+        let card = format!("<{tag}>\n<script type=\"application/json\">{spec}</script>\n</{tag}>\n");
+        if !template.contains("<!-- card head -->\n") || !template.contains("<!-- card -->\n") {
+            return Err("bench/load.html lacks its <!-- card head --> or <!-- card --> line".into());
+        }
+        let page = template.replacen("<!-- card head -->\n", &head, 1).replacen("<!-- card -->\n", &card, 1);
+        std::fs::write(site.join("bench").join(file), page).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+/// A load figure: its key in the JSON, its label, how it is read from a load, its unit.
+type Figure = (&'static str, &'static str, fn(&Load) -> f64, &'static str);
+
+/// One load's figures, from what `bench/load.html`'s probe reported.
+#[derive(Debug, Clone, PartialEq)]
+struct Load {
+    interactive_ms: f64,
+    sliders_ms: f64,
+    blocking_ms: f64,
+    long_ms: f64,
+    long_kind: String,
+    transfer: u64,
+    encoded: u64,
+}
+
+/// Loads `url` once in a fresh browser, throttled before it navigates, and reads the probe.
+fn load_once(driver: &str, url: &str, module: &str) -> Result<(Load, Value), String> {
+    let session = Session::start(driver)?;
+    session.goto("about:blank")?;
+    session.cdp("Network.enable", json!({}))?;
+    session.cdp(
+        "Network.emulateNetworkConditions",
+        json!({
+            "offline": false,
+            "latency": LATENCY_MS,
+            "downloadThroughput": DOWNLOAD_BYTES_PER_S,
+            "uploadThroughput": UPLOAD_BYTES_PER_S,
+        }),
+    )?;
+    session.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": CPU_SLOWDOWN }))?;
+    let value = measure(&session, url)?;
+    drop(session);
+    let load = read_load(&value, module).map_err(|e| format!("{url}: {e}"))?;
+    Ok((load, value))
+}
+
+/// The figures of one load, checking that it ran under the conditions asked for.
+fn read_load(value: &Value, module: &str) -> Result<Load, String> {
+    let resources = value["resources"].as_array().ok_or("no resources")?;
+    let field = |resource: &Value, name: &str| resource[name].as_f64().unwrap_or(0.0);
+    let document = resources.first().ok_or("no navigation entry")?;
+    // Emulated latency delays every response by the round trip (a navigation's after its first
+    // byte): a quicker one means no throttling.
+    let took = field(document, "response_end") - field(document, "request_start");
+    if took < LATENCY_MS * 0.9 {
+        return Err(format!("the page arrived {took:.0} ms after its request: network throttling not applied"));
+    }
+    for resource in resources {
+        let path = resource["path"].as_str().unwrap_or("");
+        let compressible =
+            [".html", ".js", ".wasm"].iter().any(|end| path.split('?').next().unwrap_or("").ends_with(end));
+        if compressible && field(resource, "encoded") >= field(resource, "decoded") {
+            return Err(format!("{path} was not sent compressed ({} B encoded)", field(resource, "encoded")));
+        }
+    }
+    let module_end = resources
+        .iter()
+        .find(|resource| resource["path"].as_str() == Some(module))
+        .map(|resource| field(resource, "response_end"))
+        .ok_or_else(|| format!("no request for {module}"))?;
+    // A module runs once it has arrived and the document is parsed, not before.
+    let module_start = module_end.max(number(value, "dom_interactive_ms")?);
+    let frames: Vec<(f64, f64)> = value["long"]
+        .as_array()
+        .ok_or("no long frames list")?
+        .iter()
+        .map(|frame| (field(frame, "start"), field(frame, "duration")))
+        .collect();
+    let (blocking_ms, long_ms) = blocking(&frames, module_start);
+    let (transfer, encoded) = transferred(resources);
+    Ok(Load {
+        interactive_ms: number(value, "interactive_ms")?,
+        sliders_ms: number(value, "sliders_ms")?,
+        blocking_ms,
+        long_ms,
+        long_kind: value["long_kind"].as_str().unwrap_or("none").to_string(),
+        transfer,
+        encoded,
+    })
+}
+
+/// Of the long frames `(start, duration)` that end after `from`: the sum of their time over
+/// 50 ms (blocking time), and the sum of their durations.
+fn blocking(frames: &[(f64, f64)], from: f64) -> (f64, f64) {
+    frames
+        .iter()
+        .filter(|(start, duration)| start + duration > from)
+        .fold((0.0, 0.0), |(over, total), (_, duration)| {
+            (over + (duration - BLOCKING_OVER_MS).max(0.0), total + duration)
+        })
+}
+
+/// Bytes over the wire (`transferSize`: headers and body) and bodies as sent (`encodedBodySize`),
+/// summed over the page and everything it requested.
+fn transferred(resources: &[Value]) -> (u64, u64) {
+    resources.iter().fold((0, 0), |(transfer, encoded), resource| {
+        let get = |name: &str| resource[name].as_f64().unwrap_or(0.0).max(0.0) as u64;
+        (transfer + get("transfer"), encoded + get("encoded"))
+    })
+}
+
+/// A median with the range it came from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Spread {
+    median: f64,
+    min: f64,
+    max: f64,
+}
+
+/// The median (the mean of the middle two for an even count) and the extremes; zeros for none.
+fn spread(values: &[f64]) -> Spread {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let n = sorted.len();
+    if n == 0 {
+        return Spread { median: 0.0, min: 0.0, max: 0.0 };
+    }
+    let median = if n % 2 == 1 { sorted[n / 2] } else { (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0 };
+    Spread { median, min: sorted[0], max: sorted[n - 1] }
+}
+
+impl Spread {
+    /// `1,050 ms (980–1,200)`.
+    fn text(&self, unit: &str) -> String {
+        format!("{} {unit} ({}–{})", thousands(self.median), thousands(self.min), thousands(self.max))
+    }
+
+    fn json(&self) -> Value {
+        json!({ "median": self.median, "min": self.min, "max": self.max })
+    }
+}
+
+/// Rounded to a whole number, with commas between thousands: `1,050`, `-2,000`.
+fn thousands(value: f64) -> String {
+    let rounded = value.round();
+    let digits = format!("{:.0}", rounded.abs());
+    let mut out = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    if rounded < 0.0 {
+        out.insert(0, '-');
+    }
+    out
+}
+
+/// The 1-, 5- and 15-minute load averages, as `uptime` prints them.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|text| text.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|_| "unknown".to_string())
 }
 
 /// Opens a benchmark page and waits for its result.
@@ -362,5 +645,102 @@ fn ratio_text(ours: f64, theirs: f64) -> String {
         format!("{:.2}x", ours / theirs)
     } else {
         "-".to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spread_is_the_median_and_the_range() {
+        assert_eq!(spread(&[3.0, 1.0, 2.0]), Spread { median: 2.0, min: 1.0, max: 3.0 });
+        assert_eq!(spread(&[4.0, 1.0, 2.0, 10.0]), Spread { median: 3.0, min: 1.0, max: 10.0 });
+        assert_eq!(spread(&[5.0]), Spread { median: 5.0, min: 5.0, max: 5.0 });
+        assert_eq!(spread(&[]), Spread { median: 0.0, min: 0.0, max: 0.0 });
+        assert_eq!(spread(&[1200.0, 980.0, 1050.4]).text("ms"), "1,050 ms (980–1,200)");
+    }
+
+    #[test]
+    fn thousands_are_separated() {
+        assert_eq!(thousands(0.0), "0");
+        assert_eq!(thousands(999.5), "1,000");
+        assert_eq!(thousands(52_345.0), "52,345");
+        assert_eq!(thousands(1_234_567.0), "1,234,567");
+        assert_eq!(thousands(-2000.0), "-2,000");
+    }
+
+    #[test]
+    fn blocking_counts_frames_that_end_after_the_module_started() {
+        // Before the module: left out. Across its start: counted whole. Short: no blocking.
+        let frames = [(0.0, 200.0), (900.0, 150.0), (1100.0, 40.0), (1200.0, 80.5)];
+        assert_eq!(blocking(&frames, 1000.0), (100.0 + 30.5, 150.0 + 40.0 + 80.5));
+        assert_eq!(blocking(&frames, 0.0), (150.0 + 100.0 + 30.5, 200.0 + 150.0 + 40.0 + 80.5));
+        assert_eq!(blocking(&[], 0.0), (0.0, 0.0));
+    }
+
+    fn probe(document_wait: f64, wasm_encoded: f64) -> Value {
+        json!({
+            "interactive_ms": 2000.0,
+            "sliders_ms": 1990.0,
+            "long_kind": "long-animation-frame",
+            "dom_interactive_ms": 400.0,
+            "long": [
+                { "start": 100.0, "duration": 90.0 },
+                { "start": 1500.0, "duration": 120.0 },
+                { "start": 1990.0, "duration": 30.0 },
+            ],
+            "resources": [
+                { "path": "/bench/load-wasm.html", "request_start": 10.0, "response_start": 15.0,
+                  "response_end": 10.0 + document_wait, "transfer": 3300, "encoded": 3000, "decoded": 9000 },
+                { "path": "/comparison-card.js", "response_end": 900.0, "transfer": 5300, "encoded": 5000, "decoded": 15000 },
+                { "path": "/comparison-card.wasm", "response_end": 1400.0, "transfer": wasm_encoded + 300.0,
+                  "encoded": wasm_encoded, "decoded": 100000 },
+            ],
+        })
+    }
+
+    #[test]
+    fn a_load_is_read_from_the_probe() {
+        let load = read_load(&probe(160.0, 45000.0), "/comparison-card.js").unwrap();
+        assert_eq!(
+            load,
+            Load {
+                interactive_ms: 2000.0,
+                sliders_ms: 1990.0,
+                blocking_ms: 70.0,
+                long_ms: 150.0,
+                long_kind: "long-animation-frame".into(),
+                transfer: 3300 + 5300 + 45300,
+                encoded: 3000 + 5000 + 45000,
+            }
+        );
+    }
+
+    #[test]
+    fn a_load_without_throttling_or_compression_is_refused() {
+        assert!(read_load(&probe(5.0, 45000.0), "/comparison-card.js").unwrap_err().contains("throttling"));
+        assert!(read_load(&probe(160.0, 100000.0), "/comparison-card.js").unwrap_err().contains("compressed"));
+        assert!(read_load(&probe(160.0, 45000.0), "/bench/plain-card.min.js").unwrap_err().contains("no request"));
+    }
+
+    #[test]
+    fn load_pages_embed_each_card_as_a_page_author_does() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+        let site = std::env::temp_dir().join(format!("xtask-load-pages-{}", std::process::id()));
+        std::fs::create_dir_all(site.join("bench")).unwrap();
+        write_load_pages(root, &site).unwrap();
+        let wasm = std::fs::read_to_string(site.join("bench/load-wasm.html")).unwrap();
+        let js = std::fs::read_to_string(site.join("bench/load-js.html")).unwrap();
+        let _ = std::fs::remove_dir_all(&site);
+        assert!(wasm.contains(&comparison_card::native::render::loading_hints("../comparison-card.js")));
+        assert!(js.contains("<script type=\"module\" src=\"plain-card.min.js\"></script>"));
+        assert!(!js.contains("comparison-card.js") && !js.contains(".wasm"));
+        for (page, tag) in [(&wasm, "comparison-card"), (&js, "plain-comparison-card")] {
+            assert!(page.contains(&format!("<{tag}>\n<script type=\"application/json\">{{\"$schema\"")));
+            assert!(!page.contains("<!-- card"));
+            // The probe comes before the card's module.
+            assert!(page.find("window.__bench").unwrap() < page.find("type=\"module\"").unwrap());
+        }
     }
 }

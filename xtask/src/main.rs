@@ -8,7 +8,7 @@
 //!   end-to-end tests whose names contain NAME)
 //! - `cargo xtask wordpress` builds the WordPress plugin's zip and prints its path last
 //! - `cargo xtask bench` the Rust card against a plain JavaScript card, in headless Chromium
-//!   (`--visitor`: dragging on a phone-speed CPU)
+//!   (`--visitor`: a visitor's wait and drag on a slow phone: load on slow 4G at CPU 4×, dragging at CPU 4×)
 
 mod bench;
 mod dist;

@@ -22,9 +22,10 @@ use crate::{dist, frameworks, serve, tools, wordpress};
 /// brotli (wasm 45,350, JavaScript 4,783; gzip 57,339); the analytics layer forwarding the card's
 /// committed `prioritychange` instead of committing on its own: 50,073. Validation without its
 /// messages in the shipped card (they moved to `comparison-card.dev.js`), the event descriptions
-/// out of the wasm: 48,663 (wasm 43,940); without the `target_features` section: 48,612. The
-/// target is 40,000 brotli 11 (25,000 gzip stays the aim).
-const SIZE_BUDGET_BROTLI: u64 = 48_650;
+/// out of the wasm: 48,663 (wasm 43,940); without the `target_features` section: 48,612; the
+/// event detail's values through one type: 48,420. The target is 40,000 brotli 11 (25,000 gzip
+/// stays the aim).
+const SIZE_BUDGET_BROTLI: u64 = 48_450;
 
 pub struct Outcome {
     pub name: &'static str,

@@ -56,6 +56,8 @@ pub const PROPERTIES: &[Entry] = &[entry(
 /// The events' names alone, in the order of [`EVENTS`]: what the card itself needs, so that
 /// the descriptions stay out of its wasm (the element reads the names from here).
 pub const EVENT_NAMES: [&str; 3] = [EVENTS[0].name, EVENTS[1].name, EVENTS[2].name];
+// A fourth event must be named above too: this stops the build until it is.
+const _: () = assert!(EVENTS.len() == EVENT_NAMES.len());
 
 /// The events the element sends. Their order is the order of `CardEvent` in the web layer.
 pub const EVENTS: &[Entry] = &[

@@ -5,25 +5,28 @@
 // slider moves, preset clicks, Reset and a click on the call to action. The result is written
 // to the page and to window.__parity.
 
-import '../comparison-card.js';
+import { load } from '../comparison-card.js';
 import './plain-card.min.js';
 import { largeSpec } from './large-spec.js';
 
 const TAGS = { wasm: 'comparison-card', js: 'plain-comparison-card' };
 const EVENTS = ['prioritychange', 'verdictchange', 'ctaclick'];
 
-function mount(tag, spec) {
+const settled = async () => { for (let i = 0; i < 3; i += 1) await Promise.resolve(); };
+
+/** A card with the spec, in the page; the Rust card draws its shadow root a microtask after it connects. */
+async function mount(tag, spec) {
   const card = document.createElement(tag);
   card.spec = spec;
   card.log = [];
   for (const name of EVENTS) card.addEventListener(name, (event) => card.log.push({ name, detail: event.detail }));
+  document.body.append(card);
+  await settled();
+  if (!card.shadowRoot) throw new Error(`<${tag}> has no shadow root after mounting`);
   // A click on the call to action must not leave the page.
   card.shadowRoot.addEventListener('click', (event) => event.preventDefault());
-  document.body.append(card);
   return card;
 }
-
-const settled = async () => { for (let i = 0; i < 3; i += 1) await Promise.resolve(); };
 
 function snapshot(card) {
   const root = card.shadowRoot;
@@ -71,13 +74,14 @@ function script(spec) {
 }
 
 async function compare(label, spec) {
-  const cards = { wasm: mount(TAGS.wasm, spec), js: mount(TAGS.js, spec) };
-  await settled();
+  const cards = { wasm: await mount(TAGS.wasm, spec), js: await mount(TAGS.js, spec) };
   const report = { spec: label, steps: 0, mismatches: [], seen: {} };
   // How many of the compared states showed each of these, so a pass means something.
   const features = {
     close_call: 'data-close', tie: 'tied at your priorities', all_ignored: 'Every criterion is set to Ignore',
     no_tipping: 'No single priority change', tick: '--at:', preset_pressed: 'aria-pressed="true"', carried_leader: 'cc_leader=',
+    why: 'leads mainly on', why_despite: ' gains on ', row_mark: ' to the lead</span>', narrow_lead: 'Narrow lead',
+    two_line_axis: '<tspan',
   };
   const check = (step) => {
     const [a, b] = [snapshot(cards.wasm), snapshot(cards.js)];
@@ -106,6 +110,8 @@ async function compare(label, spec) {
 window.__parity = null;
 (async () => {
   try {
+    // The Rust card's module fetches its wasm when a card comes near the viewport: load it now.
+    if (!(await load())) throw new Error('the wasm did not load');
     const demo = await (await fetch('../specs/node-vs-python.json')).json();
     const reports = [await compare('demo', demo), await compare('large', largeSpec())];
     window.__parity = reports;

@@ -1,6 +1,7 @@
 // The benchmark's baseline: the same card written by hand in plain JavaScript, with the same
-// shadow DOM, stylesheet, sliders, totals, winners, tally, verdict, tipping points, chart,
-// presets, Reset, carrying call to action and events as the Rust card, and the same validation
+// shadow DOM, stylesheet, sliders, totals, winners, tally, verdict, why sentence, tipping points,
+// result strip, rows' shares of the lead, chart, presets, Reset, carrying call to action and
+// events as the Rust card, and the same validation
 // rules in a looser form. It leaves out `share` and `persist`, which the benchmark does not use.
 // It defines <plain-comparison-card>. `cargo xtask bench` bundles and minifies it with the same
 // esbuild as the Rust card's module.
@@ -14,11 +15,15 @@ const SVG = 'http://www.w3.org/2000/svg';
 const RADIUS = 100;
 const RINGS = [0.25, 0.5, 0.75, 1];
 const LABEL_GAP = 12;
+/** Axis names longer than this go on two lines in the chart. */
+const LABEL_CHARS = 22;
 const BARS_WIDTH = 400;
 const BARS_HEIGHT = 200;
 const BARS_LABEL_SPACE = 28;
 /** A lead under this many points, on a 0–10 scale, is a close call. */
 const CLOSE_CALL_POINTS = 0.3;
+/** How many criteria the why sentence names on each side. */
+const WHY_NAMED = 2;
 
 // ---- Numbers and words, formatted as src/text.rs formats them ----
 
@@ -61,6 +66,27 @@ function verdictText(spec, standing) {
   const tied = standing.tied;
   return `${names(tied.map(name))} are ${tied.length === 2 ? '' : 'all '}tied at your priorities.`;
 }
+
+/** A share of the margin, signed: "+1.2", "−1.0" (a real minus sign), two decimals when one would show 0.0. */
+function pointsText(points) {
+  const sign = points > 0 ? '+' : points < 0 ? '\u2212' : '';
+  return sign + fixed(Math.abs(points), Math.abs(points) < 0.05 && points !== 0 ? 2 : 1);
+}
+
+/** "Node.js leads mainly on A (+1.2) and B (+0.7); Python gains on C (−1.0)."; '' while no option leads. */
+function whyText(spec, shares) {
+  if (!shares) return '';
+  const { leader, runnerUp, points } = shares;
+  const list = (indexes) => names(indexes.map((i) => `${spec.criteria[i].name} (${pointsText(points[i])})`));
+  const gains = list(pick(points, 1, true));
+  const losses = pick(points, -1, false);
+  const leads = `${spec.options[leader].name} leads mainly on ${gains}`;
+  return losses.length ? `${leads}; ${spec.options[runnerUp].name} gains on ${list(losses)}.` : `${leads}.`;
+}
+
+/** A row's mark, "+1.2 to the lead": none while no option leads, the row is ignored or its share shows as 0.0. */
+const rowShareText = (points, priority) => (points !== undefined && priority > 0 && Math.abs(points) >= 0.05
+  ? `${pointsText(points)} to the lead` : '');
 
 function tippingText(spec, point, priorities) {
   if (!point) return 'No single priority change alters the result.';
@@ -175,6 +201,52 @@ function closest(points, priorities) {
     if (!best || move < best.move) best = { move, point };
   }
   return best && best.point;
+}
+
+// ---- The leader's margin, criterion by criterion, as src/core/contributions.rs splits it ----
+
+/** The highest other total (to nine decimals), the first in spec order among equals. */
+function runnerUpOf(totals, leader) {
+  let best = -1;
+  let top = -Infinity;
+  for (let j = 0; j < totals.length; j += 1) {
+    const value = round(totals[j] * 1e9);
+    if (j !== leader && (best < 0 || value > top)) {
+      best = j;
+      top = value;
+    }
+  }
+  return best;
+}
+
+/** Each criterion's share of the leader's margin over the runner-up, or null while no option leads. */
+function sharesOf(scores, priorities, standing) {
+  const { leader, totals } = standing;
+  if (leader < 0) return null;
+  const runnerUp = runnerUpOf(totals, leader);
+  let weights = 0;
+  for (const p of priorities) weights += p;
+  if (runnerUp < 0 || !weights) return null;
+  const points = scores.map((row, i) => priorities[i] / weights * (row[leader] - row[runnerUp]));
+  return { leader, runnerUp, points };
+}
+
+/**
+ * Up to WHY_NAMED criteria whose share times `sign` is largest and positive, largest first, the
+ * first among equals; none that is 0 to two decimals, except the first when `firstAlways`.
+ */
+function pick(points, sign, firstAlways) {
+  const picked = [];
+  while (picked.length < WHY_NAMED) {
+    let best = -1;
+    for (let i = 0; i < points.length; i += 1) {
+      const value = points[i] * sign;
+      if (value > 0 && !picked.includes(i) && (best < 0 || value > points[best] * sign)) best = i;
+    }
+    if (best < 0 || !((firstAlways && !picked.length) || hundredths(points[best]) !== 0)) break;
+    picked.push(best);
+  }
+  return picked;
 }
 
 /** Under 0.3 points on a 0–10 scale, the same share of the range on any other scale. */
@@ -353,11 +425,29 @@ function svg(parent, tag, className, attributes = {}) {
   return parent.appendChild(node);
 }
 
-/** A chart label; long names are cut, since the rows show them whole. */
-function svgText(parent, { x, y, anchor }, name) {
+/**
+ * An axis name on at most two lines of LABEL_CHARS characters, broken at the last space that
+ * fits (a space just after the first line counts too); what is left after two lines is cut with "…".
+ */
+function labelLines(name) {
   const chars = [...name];
-  const label = svg(parent, 'text', '', { x: fixed(x, 1), y: fixed(y, 1), 'text-anchor': anchor });
-  label.textContent = chars.length > 22 ? `${chars.slice(0, 22).join('')}…` : name;
+  if (chars.length <= LABEL_CHARS) return [name];
+  let space = LABEL_CHARS;
+  while (space > 0 && chars[space] !== ' ') space -= 1;
+  const [end, rest] = space > 0 ? [space, space + 1] : [LABEL_CHARS, LABEL_CHARS];
+  const tail = chars.slice(rest);
+  const second = tail.length > LABEL_CHARS ? `${tail.slice(0, LABEL_CHARS - 1).join('')}…` : tail.join('');
+  return [chars.slice(0, end).join(''), second];
+}
+
+/** An axis's labels: its name (on two lines when long), and its number, which narrow cards show instead. */
+function svgText(parent, { x, y, anchor }, name, index) {
+  const at = { x: fixed(x, 1), y: fixed(y, 1), 'text-anchor': anchor };
+  const label = svg(parent, 'text', 'axis-name', at);
+  const lines = labelLines(name);
+  if (lines.length === 1) label.textContent = name;
+  else lines.forEach((line, i) => { svg(label, 'tspan', '', { x: at.x, dy: i ? '1.2em' : '-0.6em' }).textContent = line; });
+  svg(parent, 'text', 'axis-number', at).textContent = String(index + 1);
 }
 
 const optionClass = (base, index) => `${base} o${index + 1}`;
@@ -375,6 +465,8 @@ class PlainComparisonCard extends HTMLElement {
   #preset = -1;
   #standing = null;
   #tipping = [];
+  /** Each criterion's share of the lead: { leader, runnerUp, points }, or null while no option leads. */
+  #shares = null;
   #refs = null;
   /** A slider moved since the last `change`: its prioritychange waits for the release. */
   #uncommitted = false;
@@ -460,6 +552,8 @@ class PlainComparisonCard extends HTMLElement {
 
     const verdictBox = el(card, 'p', 'verdict', undefined, { role: 'status', part: 'verdict' });
     const verdict = slot(verdictBox);
+    // Outside the live region, like the tipping sentence.
+    const why = slot(el(card, 'p', 'why', undefined, { part: 'why' }));
     const tipping = slot(el(card, 'p', 'tipping', undefined, { part: 'tipping' }));
 
     const tally = el(card, 'ul', 'tally', undefined, { 'aria-label': 'Criteria won at your priorities', part: 'tally' });
@@ -488,6 +582,17 @@ class PlainComparisonCard extends HTMLElement {
     const actions = el(toolbar, 'div', 'actions');
     el(actions, 'button', 'action', 'Reset', { type: 'button', 'data-action': 'reset', 'aria-label': "Reset to the author's priorities" });
 
+    // The result strip: the totals and badges again, sticky above the rows, for the eyes only.
+    const strip = el(section, 'div', 'strip', undefined, { part: 'strip', 'aria-hidden': 'true' });
+    const stripRefs = spec.options.map((o, i) => {
+      const item = el(strip, 'span', optionClass('strip-option', i));
+      el(item, 'span', 'strip-name', o.name);
+      const figure = el(item, 'span', 'strip-figure');
+      const value = slot(el(figure, 'span', 'strip-value'));
+      const badge = slot(el(figure, 'span', 'strip-badge'));
+      return { item, value, badge };
+    });
+
     const rows = el(section, 'ol', 'rows');
     const rowRefs = spec.criteria.map((c, index) => {
       const row = el(rows, 'li', 'row', undefined, { part: 'row', 'data-criterion': c.id });
@@ -515,7 +620,9 @@ class PlainComparisonCard extends HTMLElement {
       const tick = el(sliderBox, 'span', 'tick', undefined, { 'aria-hidden': 'true' });
       tick.hidden = true;
       const level = slot(el(control, 'span', 'priority-level', undefined, { 'aria-hidden': 'true' }));
-      return { row, slider, level, tick, axis: axes[index], shownPriority: null, shownTick: null, sliderAt: null };
+      // The row's share of the lead, in its head after the winner chip.
+      const share = slot(el(rowHead, 'span', 'row-lead'));
+      return { row, slider, level, share, tick, axis: axes[index], shownPriority: null, shownTick: null, sliderAt: null };
     });
 
     if (spec.options.some((o) => o.best_for?.length)) {
@@ -534,7 +641,7 @@ class PlainComparisonCard extends HTMLElement {
       const link = el(foot, 'a', 'cta', spec.cta.label, { href: spec.cta.href, part: 'cta' });
       if (spec.cta.carry && canCarry(spec.cta.href)) carry = { link, href: spec.cta.href };
     }
-    this.#refs = { optionRefs, verdictBox, verdict, tipping, tallyRefs, presetButtons, rowRefs, carry };
+    this.#refs = { optionRefs, verdictBox, verdict, why, tipping, strip, stripRefs, tallyRefs, presetButtons, rowRefs, carry };
     this.#update();
     this.shadowRoot.replaceChildren(card);
   }
@@ -544,7 +651,7 @@ class PlainComparisonCard extends HTMLElement {
     const spec = this.#spec;
     const radar = spec.criteria.length >= 3;
     const figure = el(card, 'figure', 'chart', undefined, { part: 'chart' });
-    const chart = svg(figure, 'svg', 'chart-svg', {
+    const chart = svg(figure, 'svg', radar ? 'chart-svg radar' : 'chart-svg', {
       viewBox: radar ? '-265 -135 530 270' : '0 0 400 200',
       role: 'img',
       focusable: 'false',
@@ -553,12 +660,14 @@ class PlainComparisonCard extends HTMLElement {
     let axes;
     if (radar) {
       const directions = axisDirections(spec.criteria.length);
-      RINGS.forEach((f) => svg(chart, 'polygon', 'ring', { points: svgPoints(directions.map(([x, y]) => [x * f * RADIUS, y * f * RADIUS])) }));
+      // One group around the centre, which narrow cards draw larger.
+      const plot = svg(chart, 'g', 'plot');
+      RINGS.forEach((f) => svg(plot, 'polygon', 'ring', { points: svgPoints(directions.map(([x, y]) => [x * f * RADIUS, y * f * RADIUS])) }));
       axes = spec.criteria.map((c, i) => {
-        const axis = svg(chart, 'g', 'axis');
+        const axis = svg(plot, 'g', 'axis');
         const [x, y] = directions[i];
         svg(axis, 'line', '', { x2: fixed(x * RADIUS, 1), y2: fixed(y * RADIUS, 1) });
-        svgText(axis, axisLabel(directions[i]), c.name);
+        svgText(axis, axisLabel(directions[i]), c.name, i);
         return axis;
       });
       spec.options.forEach((_, j) => {
@@ -566,7 +675,7 @@ class PlainComparisonCard extends HTMLElement {
           const r = scaleFraction(this.#scores[i][j], scale) * RADIUS;
           return [x * r, y * r];
         });
-        svg(chart, 'polygon', optionClass('shape', j), { points: svgPoints(corners) });
+        svg(plot, 'polygon', optionClass('shape', j), { points: svgPoints(corners) });
       });
     } else {
       const criteria = spec.criteria.length;
@@ -576,12 +685,15 @@ class PlainComparisonCard extends HTMLElement {
           const { x, y, width, height } = bar(i, criteria, j, spec.options.length, score, scale);
           svg(group, 'rect', optionClass('column', j), { x: fixed(x, 1), y: fixed(y, 1), width: fixed(width, 1), height: fixed(height, 1) });
         });
-        svgText(group, { x: (i + 0.5) * (BARS_WIDTH / criteria), y: BARS_HEIGHT - 8, anchor: 'middle' }, c.name);
+        svgText(group, { x: (i + 0.5) * (BARS_WIDTH / criteria), y: BARS_HEIGHT - 8, anchor: 'middle' }, c.name, i);
         return group;
       });
     }
     const legend = el(figure, 'ul', 'legend', undefined, { 'aria-hidden': 'true' });
     spec.options.forEach((o, j) => el(legend, 'li', optionClass('legend-item', j), o.name));
+    // Narrow cards number the axes and name them here in full (the stylesheet shows one or the other).
+    const key = el(figure, 'ol', 'axis-key', undefined, { 'aria-hidden': 'true' });
+    spec.criteria.forEach((c) => el(key, 'li', '', c.name));
     return axes;
   }
 
@@ -589,6 +701,7 @@ class PlainComparisonCard extends HTMLElement {
   #recompute() {
     this.#standing = standingOf(weightedTotals(this.#scores, this.#priorities));
     this.#tipping = tippingPoints(this.#scores, this.#priorities, this.#standing.leader);
+    this.#shares = sharesOf(this.#scores, this.#priorities, this.#standing);
   }
 
   /** Brings the DOM in line with the state, writing only what differs from what is shown. */
@@ -596,16 +709,25 @@ class PlainComparisonCard extends HTMLElement {
     const spec = this.#spec;
     const standing = this.#standing;
     const priorities = this.#priorities;
-    const { optionRefs, verdictBox, verdict, tipping, tallyRefs, presetButtons, rowRefs, carry } = this.#refs;
-    optionRefs.forEach((ref, j) => {
-      put(ref.value, standing.totals ? fixed(standing.totals[j], 1) : '–');
-      const leads = standing.leader === j;
-      put(ref.badge, leads ? 'Leader' : standing.leader < 0 && standing.tied.includes(j) ? 'Tied' : '');
-      putFlag(ref.tile, 'data-leader', leads);
-    });
+    const shares = this.#shares;
+    const { optionRefs, verdictBox, verdict, why, tipping, strip, stripRefs, tallyRefs, presetButtons, rowRefs, carry } = this.#refs;
     const close = standing.leader >= 0 && isCloseCall(standing.margin, spec.scale ?? { min: 0, max: 10 });
+    optionRefs.forEach((ref, j) => {
+      const value = standing.totals ? fixed(standing.totals[j], 1) : '–';
+      const leads = standing.leader === j;
+      const badge = leads ? 'Leader' : standing.leader < 0 && standing.tied.includes(j) ? 'Tied' : '';
+      put(ref.value, value);
+      put(ref.badge, badge);
+      putFlag(ref.tile, 'data-leader', leads);
+      const stripRef = stripRefs[j];
+      put(stripRef.value, value);
+      put(stripRef.badge, leads && close ? 'Narrow lead' : badge);
+      putFlag(stripRef.item, 'data-leader', leads);
+    });
     put(verdict, (close ? 'Close call: ' : '') + verdictText(spec, standing));
     putFlag(verdictBox, 'data-close', close);
+    put(why, whyText(spec, shares));
+    putFlag(strip, 'data-close', close);
     put(tipping, tippingText(spec, closest(this.#tipping, priorities), priorities));
     presetButtons.forEach((button, i) => putAttribute(button, 'aria-pressed', String(i === this.#preset)));
 
@@ -626,8 +748,11 @@ class PlainComparisonCard extends HTMLElement {
       const point = this.#tipping[next];
       const tick = point?.criterion === i ? point.at : null;
       if (tick !== null) next += 1;
+      put(ref.share, rowShareText(shares?.points[i], priorities[i]));
       if (ref.shownTick !== tick) {
+        // A hidden tick keeps no position.
         if (tick !== null) ref.tick.style.setProperty('--at', String(tick));
+        else ref.tick.style.removeProperty('--at');
         ref.tick.hidden = tick === null;
         ref.shownTick = tick;
       }
@@ -662,6 +787,8 @@ class PlainComparisonCard extends HTMLElement {
       leader: leader >= 0 ? spec.options[leader].id : null,
       preset: this.#preset >= 0 ? spec.presets[this.#preset].id : null,
       tipping: this.#tipping.map((p) => ({ criterion: spec.criteria[p.criterion].id, at: p.at, leader: spec.options[p.leader].id })),
+      contributions: this.#shares
+        ? Object.fromEntries(spec.criteria.map((c, i) => [c.id, hundredths(this.#shares.points[i]) / 100])) : null,
     };
   }
 

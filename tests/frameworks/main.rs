@@ -1,5 +1,6 @@
 //! The npm package in real apps: Vite 7 and the current Vite, each `vite build` (served) and
-//! `vite` (development server), with plain JavaScript, React 19 and Vue 3 pages; a page without
+//! `vite` (development server), with plain JavaScript, React 19 and Vue 3 pages and one importing
+//! the development build (`comparison-card/dev`); a page without
 //! a build loading the package from a CDN-like path under a strict policy; and `tsc --strict`
 //! on the declarations. `cargo xtask test` prepares the apps (`xtask/src/frameworks.rs`) and
 //! runs these with `--ignored`; a plain `cargo test` lists them as ignored.
@@ -120,6 +121,34 @@ fn check_site(name: &str) {
         check_page(name, base, page, framework);
     }
     check_proxies(name, base);
+    check_development_build(name, base);
+}
+
+/// `import 'comparison-card/dev'`: the same card from its own wasm, saying what is wrong with a
+/// spec where the shipped card names only the place.
+fn check_development_build(site: &str, base: &str) {
+    let session = open(&format!("{base}/dev.html"));
+    let problems = session
+        .wait_for(
+            "const root = document.querySelector('#card')?.shadowRoot;
+             const items = root ? [...root.querySelectorAll('.error-list li')] : [];
+             return items.length ? items.map((li) => li.textContent) : null;",
+            json!([]),
+        )
+        .unwrap_or_else(|e| panic!("{site}: no error box from the development build: {e}"));
+    assert_eq!(problems, json!(["criteria[0].scores.node: expected a number from 0 to 10, got 11"]), "{site}");
+    let wasm = session.eval(WASM, json!([])).unwrap();
+    assert_eq!(wasm.as_array().map(Vec::len), Some(1), "{site}: one wasm: {wasm}");
+    let path = wasm[0]["path"].as_str().unwrap_or_default();
+    assert!(path.contains("comparison-card.dev") && path.ends_with(".wasm"), "{site}: {wasm}");
+    assert_eq!((&wasm[0]["status"], &wasm[0]["type"]), (&json!(200), &json!("application/wasm")), "{site}: {wasm}");
+    // The refused spec's one console error, and nothing else.
+    let logged = session.eval("return window.__problems;", json!([])).unwrap();
+    let logged: Vec<String> = serde_json::from_value(logged).unwrap_or_default();
+    assert!(
+        logged.len() == 1 && logged[0].contains("cannot be shown") && logged[0].contains("expected a number"),
+        "{site}: {logged:?}"
+    );
 }
 
 /// Vue's `reactive()` handed to the card directly is drawn; a Proxy whose traps throw is refused

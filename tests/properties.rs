@@ -243,48 +243,50 @@ fn count(value: &Value) -> usize {
 /// Applies `change` at the `target`th value below `value` (0 is `value`'s first child), counting
 /// `target` down through the walk; whether it was applied.
 fn apply(value: &mut Value, target: &mut usize, change: &Change) -> bool {
-    let mut at = None;
-    match value {
-        Value::List(items) => {
-            for (index, item) in items.iter_mut().enumerate() {
-                if *target == 0 {
-                    at = Some(index);
-                    break;
-                }
-                *target -= 1;
-                if apply(item, target, change) {
-                    return true;
-                }
-            }
-            let Some(index) = at else { return false };
-            match change {
-                Change::Replace(new) => items[index] = new.clone(),
-                Change::Delete => drop(items.remove(index)),
-                Change::Repeat | Change::Rename(_) => items.push(items[index].clone()),
-            }
-        }
-        Value::Object(entries) => {
-            for (index, (_, item)) in entries.iter_mut().enumerate() {
-                if *target == 0 {
-                    at = Some(index);
-                    break;
-                }
-                *target -= 1;
-                if apply(item, target, change) {
-                    return true;
-                }
-            }
-            let Some(index) = at else { return false };
-            match change {
-                Change::Replace(new) => entries[index].1 = new.clone(),
-                Change::Delete => drop(entries.remove(index)),
-                Change::Repeat => entries.push(entries[index].clone()),
-                Change::Rename(key) => entries[index].0 = key.clone(),
-            }
-        }
+    let found = match value {
+        Value::List(items) => find(items.iter_mut(), target, change),
+        Value::Object(entries) => find(entries.iter_mut().map(|(_, item)| item), target, change),
+        _ => return false,
+    };
+    let index = match found {
+        Found::Here(index) => index,
+        Found::Applied => return true,
+        Found::Elsewhere => return false,
+    };
+    match (value, change) {
+        (Value::List(items), Change::Replace(new)) => items[index] = new.clone(),
+        (Value::List(items), Change::Delete) => drop(items.remove(index)),
+        (Value::List(items), Change::Repeat | Change::Rename(_)) => items.push(items[index].clone()),
+        (Value::Object(entries), Change::Replace(new)) => entries[index].1 = new.clone(),
+        (Value::Object(entries), Change::Delete) => drop(entries.remove(index)),
+        (Value::Object(entries), Change::Repeat) => entries.push(entries[index].clone()),
+        (Value::Object(entries), Change::Rename(key)) => entries[index].0 = key.clone(),
         _ => return false,
     }
     true
+}
+
+/// Where the walk through a list's or object's children found its target.
+enum Found {
+    /// At this child, to be changed by the caller, who owns the list.
+    Here(usize),
+    /// Below a child, where the change has been made.
+    Applied,
+    /// Past all of them.
+    Elsewhere,
+}
+
+fn find<'a>(children: impl Iterator<Item = &'a mut Value>, target: &mut usize, change: &Change) -> Found {
+    for (index, child) in children.enumerate() {
+        if *target == 0 {
+            return Found::Here(index);
+        }
+        *target -= 1;
+        if apply(child, target, change) {
+            return Found::Applied;
+        }
+    }
+    Found::Elsewhere
 }
 
 /// The card a visitor downloads validates with paths only (`from_value_paths_only`), the

@@ -77,7 +77,9 @@ function pointsText(points) {
 function whyText(spec, shares) {
   if (!shares) return '';
   const { leader, runnerUp, points } = shares;
-  const list = (indexes) => names(indexes.map((i) => `${spec.criteria[i].name} (${pointsText(points[i])})`));
+  // A first gain under half a hundredth is named without its figure, which would read "+0.00".
+  const item = (i) => (hundredths(points[i]) === 0 ? spec.criteria[i].name : `${spec.criteria[i].name} (${pointsText(points[i])})`);
+  const list = (indexes) => names(indexes.map(item));
   const gains = list(pick(points, 1, true));
   const losses = pick(points, -1, false);
   const leads = `${spec.options[leader].name} leads mainly on ${gains}`;

@@ -122,3 +122,12 @@ fn the_sentence_follows_the_labels_and_the_decimal_separator() {
          Verwaltete PaaS holt auf bei Kontrolle & Portabilität (\u{2212}0,4) und Betriebsaufwand (\u{2212}0,3)."
     );
 }
+
+#[test]
+fn a_lead_too_thin_to_show_names_its_reason_without_a_zero_figure() {
+    // Totals 2.0057 against 2.0, which round to 2.01 and 2.00: A leads, while each criterion's share
+    // of the margin is under half a hundredth (0.003, 0.0013, 0.0013), and a figure would read "+0.00".
+    let state = CardState::new(spec_with(&["A", "B"], &[&[2.009, 2.0], &[2.004, 2.0], &[2.004, 2.0]]));
+    let sentence = why(&state);
+    assert_eq!(sentence, "A leads mainly on C0.");
+}

@@ -3,7 +3,7 @@
 use super::contributions::{self, Pair};
 use super::labels::{Key, Labels};
 use super::number::{push_decimal, push_uint};
-use super::scoring::{OptionSet, Standing, Tally};
+use super::scoring::{self, OptionSet, Standing, Tally};
 use super::spec::Comparison;
 use super::tipping::TippingPoint;
 
@@ -64,10 +64,15 @@ pub fn push_why(out: &mut String, comparison: &Comparison, contributions: Option
         let items: Vec<String> = indexes
             .iter()
             .map(|&i| {
+                let criterion = comparison.criteria.get(i).map_or("", |c| c.name.as_str());
+                // The first gain is named even when it is under half a hundredth (a lead spread
+                // over many rows); its figure would read "+0.00", so it goes without one.
+                if scoring::hundredths(points[i]) == 0 {
+                    return criterion.to_string();
+                }
                 let mut figure = String::new();
                 push_points(&mut figure, labels, points[i]);
                 let mut item = String::new();
-                let criterion = comparison.criteria.get(i).map_or("", |c| c.name.as_str());
                 labels.push(&mut item, Key::Contribution, &[("criterion", criterion), ("points", &figure)]);
                 item
             })

@@ -106,3 +106,22 @@ fn the_stylesheet_reads_exactly_the_custom_properties_of_the_contract() {
     let promised: BTreeSet<String> = contract::names(contract::CSS_PROPERTIES).map(String::from).collect();
     assert_eq!(read, promised);
 }
+
+/// The WordPress plugin lets every role that writes posts keep `<comparison-card>` in a Custom
+/// HTML block; kses drops any attribute it does not list, so an Author's `loading="eager"` or
+/// `sticky="off"` would vanish on saving without a word. Its list must hold every attribute of
+/// the contract (plus `class` and `style`, which any element may carry).
+#[test]
+fn the_wordpress_plugin_keeps_every_attribute_of_the_contract() {
+    let kses = include_str!("../wordpress/comparison-card/includes/kses.php");
+    let list = kses
+        .split("$tags['comparison-card'] = array_fill_keys( array(")
+        .nth(1)
+        .and_then(|rest| rest.split(')').next())
+        .expect("kses.php lists the element's attributes in one array_fill_keys( array( … ) )");
+    let kept: BTreeSet<String> =
+        list.split(',').map(|name| name.trim().trim_matches('\'').to_string()).filter(|n| !n.is_empty()).collect();
+    let mut expected: BTreeSet<String> = contract::names(contract::ATTRIBUTES).map(String::from).collect();
+    expected.extend(["class".to_string(), "style".to_string()]);
+    assert_eq!(kept, expected);
+}

@@ -234,7 +234,10 @@ fn an_author_publishes_the_block_the_shortcode_and_the_element() {
         "Block",
         &[
             paragraph("Before the card."),
-            block("comparison-card/card", &json!({ "attachmentId": attachment, "cardId": "block-card" })),
+            block(
+                "comparison-card/card",
+                &json!({ "attachmentId": attachment, "cardId": "block-card", "analytics": "datalayer", "loading": "eager" }),
+            ),
             paragraph("After -- it..."),
         ]
         .join("\n\n"),
@@ -244,18 +247,23 @@ fn an_author_publishes_the_block_the_shortcode_and_the_element() {
     let (_, shortcode_post) = site.post(
         "author",
         "Shortcode",
-        &format!("Before the card -- \"quoted\"...\n\n[comparison_card attachment=\"{attachment}\" id=\"shortcode-card\" share]\n\nAfter :)"),
+        &format!("Before the card -- \"quoted\"...\n\n[comparison_card attachment=\"{attachment}\" id=\"shortcode-card\" share sticky=\"off\" analytics=\"datalayer\"]\n\nAfter :)"),
         "publish",
     );
     let (html_id, html_post) = site.post(
         "author",
         "Custom HTML",
-        &format!("<!-- wp:html -->\n<comparison-card id=\"html-card\" src=\"{spec_url}\"></comparison-card>\n<!-- /wp:html -->"),
+        &format!(
+            "<!-- wp:html -->\n<comparison-card id=\"html-card\" src=\"{spec_url}\" loading=\"eager\" sticky=\"off\" \
+             analytics=\"datalayer\"></comparison-card>\n<!-- /wp:html -->"
+        ),
         "publish",
     );
     assert!(
-        site.raw_content(html_id).contains(&format!("<comparison-card id=\"html-card\" src=\"{spec_url}\">")),
-        "kses kept the element"
+        site.raw_content(html_id).contains(&format!(
+            "<comparison-card id=\"html-card\" src=\"{spec_url}\" loading=\"eager\" sticky=\"off\" analytics=\"datalayer\">"
+        )),
+        "kses kept the element and every attribute"
     );
     let (_, plain_post) = site.post("author", "No card", &paragraph("Nothing to compare here."), "publish");
 
@@ -284,6 +292,22 @@ fn an_author_publishes_the_block_the_shortcode_and_the_element() {
             )
             .unwrap();
         assert_eq!(placement, json!([1, true]), "{url}: one card, outside any paragraph");
+    }
+    // The settings reach the element with the one value each that changes the card's default.
+    for (url, selector, expected) in [
+        (&block_post, "#block-card", json!(["datalayer", null, "eager"])),
+        (&shortcode_post, "#shortcode-card", json!(["datalayer", "off", null])),
+        (&html_post, "#html-card", json!(["datalayer", "off", "eager"])),
+    ] {
+        session.goto(url).unwrap();
+        let switches = session
+            .eval(
+                "const card = document.querySelector(arguments[0]);
+                 return ['analytics', 'sticky', 'loading'].map((name) => card.getAttribute(name));",
+                json!([selector]),
+            )
+            .unwrap();
+        assert_eq!(switches, expected, "{url}");
     }
     // Served as application/wasm, so the browser compiles it while it downloads.
     let wasm = session.eval("return document.querySelector('link[rel=preload][as=fetch]').href;", json!([])).unwrap();

@@ -105,6 +105,21 @@
 					{ label: __( 'No chart', 'comparison-card' ), value: 'none' },
 				],
 				onChange: function ( value ) { set( { chart: value } ); },
+			} ),
+			el( components.ToggleControl, {
+				label: __( 'Totals strip: keep the totals in view while the sliders scroll', 'comparison-card' ),
+				checked: attributes.sticky !== 'off',
+				onChange: function ( value ) { set( { sticky: value ? '' : 'off' } ); },
+			} ),
+			el( components.ToggleControl, {
+				label: __( 'Load at once (otherwise the card loads as a visitor scrolls near it)', 'comparison-card' ),
+				checked: attributes.loading === 'eager',
+				onChange: function ( value ) { set( { loading: value ? 'eager' : '' } ); },
+			} ),
+			el( components.ToggleControl, {
+				label: __( 'Analytics: send the card\'s events to the dataLayer (Google Tag Manager)', 'comparison-card' ),
+				checked: attributes.analytics === 'datalayer',
+				onChange: function ( value ) { set( { analytics: value ? 'datalayer' : '' } ); },
 			} )
 		);
 		return el(

@@ -23,11 +23,14 @@ add_action(
  */
 function comparison_card_render_block( $attributes ) {
 	$options = array(
-		'id'      => isset( $attributes['cardId'] ) ? $attributes['cardId'] : '',
-		'share'   => ! empty( $attributes['share'] ),
-		'persist' => ! empty( $attributes['persist'] ),
-		'theme'   => isset( $attributes['theme'] ) ? $attributes['theme'] : '',
-		'chart'   => isset( $attributes['chart'] ) ? $attributes['chart'] : '',
+		'id'        => isset( $attributes['cardId'] ) ? $attributes['cardId'] : '',
+		'share'     => ! empty( $attributes['share'] ),
+		'persist'   => ! empty( $attributes['persist'] ),
+		'theme'     => isset( $attributes['theme'] ) ? $attributes['theme'] : '',
+		'chart'     => isset( $attributes['chart'] ) ? $attributes['chart'] : '',
+		'loading'   => isset( $attributes['loading'] ) ? $attributes['loading'] : '',
+		'sticky'    => isset( $attributes['sticky'] ) ? $attributes['sticky'] : '',
+		'analytics' => isset( $attributes['analytics'] ) ? $attributes['analytics'] : '',
 	);
 	if ( ! empty( $attributes['attachmentId'] ) ) {
 		return comparison_card_render_inline( comparison_card_attachment_text( $attributes['attachmentId'] ), $options );

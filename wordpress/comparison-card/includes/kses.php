@@ -15,7 +15,7 @@ add_filter(
 			return $tags;
 		}
 		// kses checks src against the allowed protocols, as for an <img>.
-		$tags['comparison-card'] = array_fill_keys( array( 'src', 'id', 'share', 'persist', 'theme', 'chart', 'lang', 'dir', 'class', 'style' ), true );
+		$tags['comparison-card'] = array_fill_keys( array( 'src', 'id', 'share', 'persist', 'theme', 'chart', 'loading', 'analytics', 'sticky', 'lang', 'dir', 'class', 'style' ), true );
 		return $tags;
 	},
 	10,

@@ -11,7 +11,7 @@ defined( 'ABSPATH' ) || exit;
  * The element's own attributes from block attributes or shortcode attributes, checked: only the
  * values the card understands pass.
  *
- * @param array $options id, share, persist, theme, chart.
+ * @param array $options id, share, persist, theme, chart, loading, sticky, analytics.
  * @return string The attributes as HTML, each with a leading space.
  */
 function comparison_card_element_attributes( array $options ) {
@@ -29,6 +29,17 @@ function comparison_card_element_attributes( array $options ) {
 	}
 	if ( isset( $options['chart'] ) && 'none' === $options['chart'] ) {
 		$html .= ' chart="none"';
+	}
+	// The rest pass only with the one value that changes the card's default.
+	$switches = array(
+		'loading'   => 'eager',
+		'sticky'    => 'off',
+		'analytics' => 'datalayer',
+	);
+	foreach ( $switches as $name => $value ) {
+		if ( isset( $options[ $name ] ) && $value === $options[ $name ] ) {
+			$html .= ' ' . $name . '="' . $value . '"';
+		}
 	}
 	return $html;
 }

@@ -33,6 +33,9 @@ function comparison_card_shortcode( $atts ) {
 			'persist'    => '',
 			'theme'      => '',
 			'chart'      => '',
+			'loading'    => '',
+			'sticky'     => '',
+			'analytics'  => '',
 		),
 		$atts,
 		'comparison_card'
@@ -41,11 +44,14 @@ function comparison_card_shortcode( $atts ) {
 		return '' !== $value && ! in_array( strtolower( $value ), array( '0', 'false', 'no', 'off' ), true );
 	};
 	$options = array(
-		'id'      => $atts['id'],
-		'share'   => $enabled( $atts['share'] ),
-		'persist' => $enabled( $atts['persist'] ),
-		'theme'   => $atts['theme'],
-		'chart'   => $atts['chart'],
+		'id'        => $atts['id'],
+		'share'     => $enabled( $atts['share'] ),
+		'persist'   => $enabled( $atts['persist'] ),
+		'theme'     => $atts['theme'],
+		'chart'     => $atts['chart'],
+		'loading'   => $atts['loading'],
+		'sticky'    => $atts['sticky'],
+		'analytics' => $atts['analytics'],
 	);
 	if ( '' !== $atts['attachment'] ) {
 		return comparison_card_render_inline( comparison_card_attachment_text( $atts['attachment'] ), $options );

@@ -8,6 +8,7 @@
 mod analytics;
 mod containers;
 mod loading;
+mod offscreen;
 mod strip;
 mod studio;
 mod webkit;

@@ -19,7 +19,8 @@ use crate::core::state::CardState;
 /// The card's events.
 #[derive(Clone, Copy)]
 pub enum CardEvent {
-    /// `prioritychange`: on every priority change a visitor makes.
+    /// `prioritychange`: once per committed change (a slider let go, a keyboard step, a preset,
+    /// Reset), not at every step of a drag.
     PriorityChange,
     /// `verdictchange`: the leader, or the set of tied options, changed.
     VerdictChange,

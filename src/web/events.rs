@@ -19,8 +19,7 @@ use crate::core::state::CardState;
 /// The card's events.
 #[derive(Clone, Copy)]
 pub enum CardEvent {
-    /// `prioritychange`: once per committed change (a slider let go, a keyboard step, a preset,
-    /// Reset), not at every step of a drag.
+    /// `prioritychange`: once per committed change (slider let go, key, preset, Reset), not per drag step.
     PriorityChange,
     /// `verdictchange`: the leader, or the set of tied options, changed.
     VerdictChange,

@@ -14,9 +14,17 @@ pub fn problems(spec: &str) -> String {
 
 /// `{"html": …}` (the pre-rendered card) or `{"problems": […]}`.
 #[wasm_bindgen(js_name = preRendered)]
-pub fn pre_rendered(spec: &str, id: &str, lang: &str, share: bool, persist: bool, no_chart: bool) -> String {
+pub fn pre_rendered(
+    spec: &str,
+    base: &str,
+    id: &str,
+    lang: &str,
+    share: bool,
+    persist: bool,
+    no_chart: bool,
+) -> String {
     let attributes = attributes(id, lang, share, persist, no_chart);
-    snippet_json(snippet::pre_rendered(spec, &attributes))
+    snippet_json(snippet::pre_rendered(spec, base, &attributes))
 }
 
 /// `{"html": …}` (the embed snippet, files served from `base`) or `{"problems": […]}`.

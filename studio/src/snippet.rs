@@ -1,6 +1,7 @@
 //! The two snippets the studio copies: the embed (module, preload hints, element, compact spec)
-//! and the pre-rendered card, the latter byte for byte what `comparison-card render --module none`
-//! prints.
+//! and the pre-rendered card with the same loading lines, the latter byte for byte what
+//! `comparison-card render --module FOLDER/comparison-card.js` prints. Each is whole on its own:
+//! an author who pastes one of them gets a card that comes alive.
 
 use comparison_card::core::spec::Problem;
 use comparison_card::native::render::{self, Attributes};
@@ -10,11 +11,21 @@ use crate::spec_text;
 /// The module the embed snippet loads; the wasm beside it is named by `render::loading_hints`.
 pub const MODULE_FILE: &str = "comparison-card.js";
 
-/// The pre-rendered element for the spec `text`, as `comparison-card render --module none` prints
-/// it for a file holding that text and the same flags: the same reader and the same renderer.
-pub fn pre_rendered(text: &str, attributes: &Attributes) -> Result<String, Vec<Problem>> {
+/// The loading lines and the pre-rendered element for the spec `text`, files served from `base`,
+/// as `comparison-card render --module BASE/comparison-card.js` prints them for a file holding
+/// that text and the same flags: the same reader and the same renderer. Without the loading
+/// lines a pasted card would look finished and never come alive.
+pub fn pre_rendered(text: &str, base: &str, attributes: &Attributes) -> Result<String, Vec<Problem>> {
     let comparison = spec_text::parse(text)?;
-    Ok(render::render_element(&comparison, text, attributes))
+    let mut out = render::loading_hints(&module_url(base));
+    out.push_str(&render::render_element(&comparison, text, attributes));
+    Ok(out)
+}
+
+/// The module's address in the folder `base` (`""`, or a folder with or without its final `/`).
+fn module_url(base: &str) -> String {
+    let slash = if base.is_empty() || base.ends_with('/') { "" } else { "/" };
+    format!("{base}{slash}{MODULE_FILE}")
 }
 
 /// What an author pastes into a page: preload hints for both files, the module, and the element
@@ -24,10 +35,8 @@ pub fn pre_rendered(text: &str, attributes: &Attributes) -> Result<String, Vec<P
 /// `\u005d`, so no author text closes the script or looks like a shortcode.
 pub fn embed(text: &str, base: &str, attributes: &Attributes) -> Result<String, Vec<Problem>> {
     spec_text::parse(text)?;
-    // A folder given without its final `/` still means that folder.
-    let slash = if base.is_empty() || base.ends_with('/') { "" } else { "/" };
     // The same loading lines as `comparison-card render` writes: one place decides them.
-    let mut out = render::loading_hints(&format!("{base}{slash}{MODULE_FILE}"));
+    let mut out = render::loading_hints(&module_url(base));
     out.push_str(&render::element_tag(attributes));
     out.push_str("<script type=\"application/json\">");
     push_compact_json(&mut out, text);
@@ -118,7 +127,7 @@ mod tests {
     fn a_spec_with_problems_gets_no_snippet() {
         let problems = embed("{\"title\": \"\"}", "", &Attributes::default()).unwrap_err();
         assert_eq!(problems[0].path, "title");
-        assert!(pre_rendered("[", &Attributes::default()).is_err());
+        assert!(pre_rendered("[", "", &Attributes::default()).is_err());
     }
 
     /// The studio and `comparison-card render` give the same bytes for the same file and flags:
@@ -132,8 +141,8 @@ mod tests {
             .current_dir(&root)
             .args(["run", "--quiet", "--package", "comparison-card", "--bin", "comparison-card", "--", "render"])
             .arg(&file)
-            // The loading lines are the embed snippet's part; the pre-rendered snippet is the element.
-            .args(["--id", "hosting", "--lang", "de", "--share", "--no-chart", "--module", "none"])
+            .args(["--id", "hosting", "--lang", "de", "--share", "--no-chart"])
+            .args(["--module", "/assets/cards/comparison-card.js"])
             .output()
             .unwrap();
         assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
@@ -144,7 +153,11 @@ mod tests {
             no_chart: true,
             ..Attributes::default()
         };
-        let studio = pre_rendered(&text, &attributes).unwrap();
+        let studio = pre_rendered(&text, "/assets/cards", &attributes).unwrap();
+        assert!(
+            studio.starts_with("<link rel=\"modulepreload\" href=\"/assets/cards/comparison-card.js\">\n"),
+            "{studio}"
+        );
         assert_eq!(studio.as_bytes(), output.stdout.as_slice());
     }
 }

@@ -434,7 +434,7 @@ document.getElementById('copy-embed').addEventListener('click', () => {
   if (result.html) copy(result.html, 'Embed snippet');
 });
 document.getElementById('copy-prerendered').addEventListener('click', () => {
-  const result = JSON.parse(wasm.preRendered(specText(true), ...snippetArguments()));
+  const result = JSON.parse(wasm.preRendered(specText(true), state.element.base.trim(), ...snippetArguments()));
   if (result.html) copy(result.html, 'Pre-rendered snippet');
 });
 document.getElementById('download-json').addEventListener('click', () => {

@@ -17,7 +17,8 @@ use std::path::PathBuf;
 
 use serde_json::{json, Value};
 use webdriver::{
-    Session, CAPTURE_ERRORS, KEY_END, KEY_ENTER, KEY_HOME, KEY_LEFT, KEY_PAGE_DOWN, KEY_PAGE_UP, KEY_RIGHT, KEY_TAB,
+    Session, CAPTURE_ERRORS, KEY_END, KEY_ENTER, KEY_HOME, KEY_LEFT, KEY_PAGE_DOWN, KEY_PAGE_UP, KEY_RIGHT, KEY_SHIFT,
+    KEY_TAB,
 };
 
 const DEMO_CRITERIA: [&str; 6] = ["concurrency", "ai-ml", "productivity", "full-stack", "real-time", "community"];

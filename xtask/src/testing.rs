@@ -24,10 +24,11 @@ use crate::{dist, frameworks, serve, tools, wordpress};
 /// messages in the shipped card (they moved to `comparison-card.dev.js`), the event descriptions
 /// out of the wasm: 48,663 (wasm 43,940); without the `target_features` section: 48,612; the
 /// event detail's values through one type: 48,420; a thin lead's first reason named without a
-/// "+0.00" figure: 48,452. The line keeps about 50 B of room: a doc comment one line longer in
+/// "+0.00" figure: 48,452; sliders reached by keyboard scrolled clear of the stuck strip
+/// (`scroll-margin-top`): 48,473. The line keeps about 50 B of room: a doc comment one line longer in
 /// `src/web/events.rs` moved panic locations' line numbers and with them 23 B of brotli, at the
 /// same raw size. The target is 40,000 brotli 11 (25,000 gzip stays the aim).
-const SIZE_BUDGET_BROTLI: u64 = 48_500;
+const SIZE_BUDGET_BROTLI: u64 = 48_520;
 
 pub struct Outcome {
     pub name: &'static str,

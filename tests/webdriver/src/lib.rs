@@ -11,6 +11,7 @@ use serde_json::{json, Value};
 pub const KEY_HOME: &str = "\u{E011}";
 pub const KEY_END: &str = "\u{E010}";
 pub const KEY_TAB: &str = "\u{E004}";
+pub const KEY_SHIFT: &str = "\u{E008}";
 pub const KEY_ENTER: &str = "\u{E007}";
 pub const KEY_PAGE_UP: &str = "\u{E00E}";
 pub const KEY_PAGE_DOWN: &str = "\u{E00F}";

@@ -285,11 +285,14 @@ fn malformed_pastes_change_nothing_and_say_what_was_wrong() {
 #[test]
 #[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]
 fn a_draft_with_problems_opens_with_them_shown_and_exports_say_why_they_are_off() {
-    let (session, setup) = open_studio("?src=../specs/node-vs-python.json");
+    let (session, _setup) = open_studio("?src=../specs/node-vs-python.json");
     assert_eq!(preview_verdict(&session), VERDICT);
     retype(&session, "criteria[2].scores.python", "11");
     retype(&session, "title", "");
-    session.goto(&format!("{}/studio/", setup.base)).unwrap();
+    // Reloading the page the link opened brings back the edits, not the file again.
+    let address = session.eval("return [location.search, location.href];", json!([])).unwrap();
+    assert_eq!(address[0], json!(""), "the address forgot the file once it was opened");
+    session.goto(address[1].as_str().unwrap()).unwrap();
     wait_until_ready(&session);
     assert_eq!(text_of(&session, "#problems-heading"), "2 problems");
     let beside = session

@@ -465,6 +465,11 @@ async function start() {
       const response = await fetch(new URL(source, location.href));
       if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);
       importText(await response.text(), source);
+      // The spec is the draft now: a reload must bring back the edits made to it, not open the
+      // file again over them, so the address forgets `src` (the back button still has it).
+      const address = new URL(location.href);
+      address.searchParams.delete('src');
+      window.history.replaceState(window.history.state, '', address);
     } catch (error) {
       showMessage('import-message', `Could not open ${source}: ${error.message}.`);
     }

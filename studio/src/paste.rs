@@ -4,7 +4,9 @@
 //! Two shapes: a **table**, whose first row names the options and whose first column names the
 //! criteria (it replaces the grid), and a **block** of numbers only (written into the grid from
 //! the focused cell). Anything else is refused with one message saying where, and the studio then
-//! changes nothing.
+//! changes nothing. A table may also have a "Note" and a "Priority" column, as the studio's own
+//! grid has; cells are split by tabs, else by semicolons where the first line has more of them
+//! than commas (Excel's CSV in languages with a decimal comma), else by commas.
 
 use comparison_card::core::spec::{MAX_CRITERIA, MAX_OPTIONS, MIN_OPTIONS};
 
@@ -13,6 +15,31 @@ use comparison_card::core::spec::{MAX_CRITERIA, MAX_OPTIONS, MIN_OPTIONS};
 pub struct Row {
     pub name: String,
     pub scores: Vec<f64>,
+    /// From a "Note" column, when the table has one.
+    pub note: Option<String>,
+    /// From a "Priority" column, when the table has one and the cell is not blank.
+    pub priority: Option<f64>,
+}
+
+/// What a header cell after the first names: an option, or one of the criterion's own columns.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Column {
+    Option(usize),
+    Note,
+    Priority,
+}
+
+impl Column {
+    fn of(index: usize, header: &str) -> Column {
+        let header = header.trim().to_lowercase();
+        if header == "note" || header == "notes" {
+            Column::Note
+        } else if header == "priority" || header.starts_with("priority ") {
+            Column::Priority
+        } else {
+            Column::Option(index)
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -25,9 +52,17 @@ pub enum Paste {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PasteError(pub String);
 
-/// Reads pasted text: tab-separated when it holds a tab, comma-separated otherwise.
+/// Reads pasted text: tab-separated when it holds a tab, else semicolon-separated when its first
+/// line has more semicolons than commas, else comma-separated.
 pub fn parse(text: &str) -> Result<Paste, PasteError> {
-    let delimiter = if text.contains('\t') { '\t' } else { ',' };
+    let first_line = text.lines().next().unwrap_or("");
+    let delimiter = if text.contains('\t') {
+        '\t'
+    } else if first_line.matches(';').count() > first_line.matches(',').count() {
+        ';'
+    } else {
+        ','
+    };
     let rows = split(text, delimiter);
     let Some(first) = rows.first() else {
         return Err(PasteError("the pasted text is empty".into()));
@@ -52,14 +87,35 @@ pub fn parse(text: &str) -> Result<Paste, PasteError> {
 }
 
 fn table(rows: &[Vec<String>], delimiter: char) -> Result<Paste, PasteError> {
-    let options: Vec<String> = rows[0][1..].iter().map(|name| name.trim().to_string()).collect();
+    let mut options: Vec<String> = Vec::new();
+    let columns: Vec<Column> = rows[0][1..]
+        .iter()
+        .map(|header| match Column::of(options.len(), header) {
+            Column::Option(index) => {
+                options.push(header.trim().to_string());
+                Column::Option(index)
+            }
+            other => other,
+        })
+        .collect();
+    for special in [Column::Note, Column::Priority] {
+        if columns.iter().filter(|c| **c == special).count() > 1 {
+            let name = if special == Column::Note { "Note" } else { "Priority" };
+            return Err(PasteError(format!("the header row has more than one {name} column")));
+        }
+    }
     if !(MIN_OPTIONS..=MAX_OPTIONS).contains(&options.len()) {
         return Err(PasteError(format!(
-            "the header row names {} options; a card compares {MIN_OPTIONS} to {MAX_OPTIONS}",
-            options.len()
+            "the header row names {} option{}; a card compares {MIN_OPTIONS} to {MAX_OPTIONS}",
+            options.len(),
+            if options.len() == 1 { "" } else { "s" }
         )));
     }
-    if let Some(column) = options.iter().position(|name| name.is_empty()) {
+    if let Some(column) = rows[0][1..]
+        .iter()
+        .zip(&columns)
+        .position(|(name, column)| matches!(column, Column::Option(_)) && name.trim().is_empty())
+    {
         return Err(PasteError(format!("row 1, column {}: the option's name is empty", column + 2)));
     }
     let body = &rows[1..];
@@ -78,17 +134,25 @@ fn table(rows: &[Vec<String>], delimiter: char) -> Result<Paste, PasteError> {
             return Err(PasteError(format!("row {row}, column 1: the criterion's name is empty")));
         }
         let mut scores = Vec::with_capacity(options.len());
-        for (column, (cell, option)) in cells[1..].iter().zip(&options).enumerate() {
-            let Some(score) = number(cell, delimiter) else {
-                return Err(PasteError(format!(
-                    "row {row} ({name}), column {} ({option}): {}",
-                    column + 2,
-                    not_a_number(cell)
-                )));
-            };
-            scores.push(score);
+        let mut note = None;
+        let mut priority = None;
+        for (position, (cell, column)) in cells[1..].iter().zip(&columns).enumerate() {
+            let heading = rows[0][position + 1].trim();
+            let where_ = || format!("row {row} ({name}), column {} ({heading})", position + 2);
+            match column {
+                Column::Option(_) => match number(cell, delimiter) {
+                    Some(score) => scores.push(score),
+                    None => return Err(PasteError(format!("{}: {}", where_(), not_a_number(cell)))),
+                },
+                Column::Note => note = Some(cell.trim().to_string()),
+                Column::Priority if cell.trim().is_empty() => {}
+                Column::Priority => match number(cell, delimiter) {
+                    Some(level) => priority = Some(level),
+                    None => return Err(PasteError(format!("{}: {}", where_(), not_a_number(cell)))),
+                },
+            }
         }
-        criteria.push(Row { name, scores });
+        criteria.push(Row { name, scores, note, priority });
     }
     Ok(Paste::Table { options, criteria })
 }
@@ -123,15 +187,15 @@ fn not_a_number(cell: &str) -> String {
     }
 }
 
-/// A score cell's number: `8`, `-1.5`, and in tab-separated text also a decimal comma (`8,5`),
-/// as spreadsheets in many languages copy it.
+/// A score cell's number: `8`, `-1.5`, and in tab- or semicolon-separated text also a decimal
+/// comma (`8,5`), as spreadsheets in many languages copy and save it.
 fn number(cell: &str, delimiter: char) -> Option<f64> {
     let cell = cell.trim();
     let is_plain = !cell.is_empty() && cell.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | ','));
     if !is_plain {
         return None;
     }
-    let cell = if delimiter == '\t' && !cell.contains('.') && cell.matches(',').count() == 1 {
+    let cell = if delimiter != ',' && !cell.contains('.') && cell.matches(',').count() == 1 {
         cell.replace(',', ".")
     } else {
         cell.to_string()
@@ -183,13 +247,26 @@ fn split(text: &str, delimiter: char) -> Vec<Vec<String>> {
     rows
 }
 
-/// The result as JSON for the page: `{"table": {"options": […], "criteria": [{"name", "scores"}]}}`,
+/// The result as JSON for the page: `{"table": {"options": […], "criteria": [{"name", "scores",
+/// "note"?, "priority"?}]}}`,
 /// `{"block": [[…]]}` or `{"error": "…"}`.
 pub fn to_json(result: &Result<Paste, PasteError>) -> String {
     use serde_json::json;
     let value = match result {
         Ok(Paste::Table { options, criteria }) => {
-            let criteria: Vec<_> = criteria.iter().map(|r| json!({ "name": r.name, "scores": r.scores })).collect();
+            let criteria: Vec<_> = criteria
+                .iter()
+                .map(|r| {
+                    let mut row = json!({ "name": r.name, "scores": r.scores });
+                    if let Some(note) = &r.note {
+                        row["note"] = json!(note);
+                    }
+                    if let Some(priority) = r.priority {
+                        row["priority"] = json!(priority);
+                    }
+                    row
+                })
+                .collect();
             json!({ "table": { "options": options, "criteria": criteria } })
         }
         Ok(Paste::Block { rows }) => json!({ "block": rows }),
@@ -214,8 +291,13 @@ mod tests {
             Paste::Table {
                 options: vec!["Node.js".into(), "Python".into()],
                 criteria: vec![
-                    Row { name: "Performance & concurrency".into(), scores: vec![10.0, 7.0] },
-                    Row { name: "AI / ML ecosystem".into(), scores: vec![4.0, 10.0] },
+                    Row {
+                        name: "Performance & concurrency".into(),
+                        scores: vec![10.0, 7.0],
+                        note: None,
+                        priority: None
+                    },
+                    Row { name: "AI / ML ecosystem".into(), scores: vec![4.0, 10.0], note: None, priority: None },
                 ],
             }
         );
@@ -226,7 +308,7 @@ mod tests {
         let text = "Criterion,\"Node, the runtime\",\"Py \"\"3\"\"\"\n\"Two\nlines\",8.5,-1\n";
         let Paste::Table { options, criteria } = parse(text).unwrap() else { panic!("not a table") };
         assert_eq!(options, ["Node, the runtime", "Py \"3\""]);
-        assert_eq!(criteria, [Row { name: "Two\nlines".into(), scores: vec![8.5, -1.0] }]);
+        assert_eq!(criteria, [Row { name: "Two\nlines".into(), scores: vec![8.5, -1.0], note: None, priority: None }]);
     }
 
     #[test]
@@ -265,6 +347,48 @@ mod tests {
         assert_eq!(error("a,b\n1\n"), "row 2 has 1 cell where row 1 has 2: every row needs the same number of cells");
         let block: String = (0..31).map(|_| "1\n").collect();
         assert_eq!(error(&block), "31 rows pasted; a card takes at most 30 criteria");
+    }
+
+    #[test]
+    fn excel_csv_with_semicolons_and_decimal_commas_is_a_table() {
+        let text = "Kriterium;Serverless;VPS\r\nKosten;8,5;6\r\nKontrolle;4;9,5\r\n";
+        let Paste::Table { options, criteria } = parse(text).unwrap() else { panic!("not a table") };
+        assert_eq!(options, ["Serverless", "VPS"]);
+        assert_eq!((criteria[0].scores.clone(), criteria[1].scores.clone()), (vec![8.5, 6.0], vec![4.0, 9.5]));
+        // A comma CSV whose names hold semicolons stays a comma CSV.
+        let Paste::Table { options, .. } = parse("Criterion,\"A; B\",C\nx,1,2\n").unwrap() else { panic!() };
+        assert_eq!(options, ["A; B", "C"]);
+    }
+
+    #[test]
+    fn note_and_priority_columns_fill_the_criterion_not_the_options() {
+        let text =
+            "Criterion,Node.js,Python,Priority 0–5,Note\nSpeed,9,6,4,Event loop\nAI,4,10,,\"Libraries, models\"\n";
+        let Paste::Table { options, criteria } = parse(text).unwrap() else { panic!("not a table") };
+        assert_eq!(options, ["Node.js", "Python"]);
+        assert_eq!(
+            criteria,
+            [
+                Row {
+                    name: "Speed".into(),
+                    scores: vec![9.0, 6.0],
+                    note: Some("Event loop".into()),
+                    priority: Some(4.0)
+                },
+                Row {
+                    name: "AI".into(),
+                    scores: vec![4.0, 10.0],
+                    note: Some("Libraries, models".into()),
+                    priority: None
+                },
+            ]
+        );
+        assert_eq!(
+            error("\tA\tB\tPriority\nx\t1\t2\thigh\n"),
+            "row 2 (x), column 4 (Priority): `high` is not a number"
+        );
+        assert_eq!(error("\tA\tB\tNote\tNotes\nx\t1\t2\ta\tb\n"), "the header row has more than one Note column");
+        assert!(to_json(&parse(text)).contains(r#""note":"Event loop","priority":4.0"#), "{}", to_json(&parse(text)));
     }
 
     #[test]

@@ -432,6 +432,24 @@ fn pasted_json_and_csv_import_and_what_cannot_be_read_changes_nothing() {
     assert_eq!(value_of(&session, &field("options[1].id")), "plan-b");
     assert_eq!(value_of(&session, &field("criteria[0].scores.plan-b")), "6.5");
 
+    // Excel's CSV where the decimal mark is a comma: semicolons between cells; and a Note and a
+    // Priority column, as the studio's own grid has them, fill the criterion, not an option.
+    assert_eq!(import_pasted(&session, "Kriterium;Plan A;Plan B;Priority;Note\r\nPreis;8,5;6;4;Am billigsten\r\n"), "");
+    assert_eq!(value_of(&session, &field("criteria[0].scores.plan-a")), "8.5");
+    assert_eq!(value_of(&session, &field("criteria[0].note")), "Am billigsten");
+    assert_eq!(value_of(&session, &field("criteria[0].priority")), "4");
+    assert_eq!(
+        session
+            .eval(
+                "return document.querySelectorAll('#form [data-path$=\".name\"][data-path^=\"options\"]').length;",
+                json!([])
+            )
+            .unwrap(),
+        json!(2)
+    );
+    let status = text_of(&session, "#status");
+    assert!(status.starts_with("Imported 2 options and 1 criterion from"), "{status}");
+
     let seed = seed().to_string();
     assert_eq!(import_pasted(&session, &seed), "");
     assert_eq!(preview_verdict(&session), VERDICT);

@@ -29,6 +29,10 @@ function showMessage(id, message) {
   const element = document.getElementById(id);
   element.textContent = message;
   element.hidden = message === '';
+  // A refusal also takes away the status line's last success, which no longer describes what
+  // just happened; a success clears the refusals left over from earlier tries.
+  if (message) say('');
+  else for (const other of ['grid-message', 'import-message']) document.getElementById(other).hidden = true;
 }
 
 // ---- Text the snippets and the download are made from ----
@@ -270,6 +274,12 @@ function loadDraft() {
 
 // ---- Paste into the grid ----
 
+/** "2 options and 1 criterion": what a pasted or imported table brought. */
+function tableSize(table) {
+  const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+  return `${count(table.options.length, 'option', 'options')} and ${count(table.criteria.length, 'criterion', 'criteria')}`;
+}
+
 function applyPaste(text, cell) {
   const result = JSON.parse(wasm.parsePaste(text));
   if (result.error) {
@@ -279,7 +289,7 @@ function applyPaste(text, cell) {
   if (result.table) {
     model.applyTable(state.spec, result.table);
     showMessage('grid-message', '');
-    say(`Pasted ${result.table.options.length} options and ${result.table.criteria.length} criteria.`);
+    say(`Pasted ${tableSize(result.table)}.`);
     return true;
   }
   const rows = result.block;
@@ -394,7 +404,7 @@ function importText(text, from) {
   redraw();
   refresh();
   showMessage('import-message', '');
-  say(`Imported ${result.table.options.length} options and ${result.table.criteria.length} criteria from ${from}.`);
+  say(`Imported ${tableSize(result.table)} from ${from}.`);
   return true;
 }
 

@@ -133,7 +133,8 @@ export function nextNumber(items, prefix) {
 }
 
 /**
- * A pasted table (from the studio's wasm: option names, criteria with names and scores) in place
+ * A pasted table (from the studio's wasm: option names, criteria with names, scores and, where the
+ * table has those columns, notes and priorities) in place
  * of the grid. Options and criteria whose names match keep their ids, best-for lines, notes and
  * priorities; presets forget criteria that are gone.
  */
@@ -154,6 +155,9 @@ export function applyTable(spec, table) {
     const criterion = old ? { ...old, name: row.name } : { ...newCriterion(0), name: row.name };
     criterion.id = old ? old.id : uniqueSlug(row.name, criteria, criterion, 'criterion');
     criterion.scores = Object.fromEntries(options.map((option, i) => [option.id, row.scores[i]]));
+    // A table with a Note or Priority column sets them; without one, a matching row keeps its own.
+    if (row.note !== undefined) criterion.note = row.note;
+    if (row.priority !== undefined) criterion.priority = row.priority;
     criteria.push(criterion);
   }
   const kept = new Set(criteria.map((c) => c.id));

@@ -523,3 +523,31 @@ fn a_refused_spec_still_offers_its_labels_for_the_error_box() {
     assert!(spec::from_value(&read).is_err());
     assert_eq!(spec::labels_only(&read).get(Key::ErrorTitle), "Dieser Vergleich kann nicht angezeigt werden");
 }
+
+#[test]
+fn a_list_a_little_over_its_limit_still_shows_every_other_problem() {
+    // Seven options, a link the card refuses and a criterion without scores: the author sees all
+    // three at once, not the count alone and the rest one fix later.
+    let mut value = valid();
+    value["options"] =
+        Value::Array((0..7).map(|i| json!({ "id": format!("o{i}"), "name": format!("O{i}") })).collect());
+    value["criteria"][0] = json!({ "id": "speed", "name": "Speed" });
+    value["cta"]["href"] = json!("javascript:alert(1)");
+    let found = problems(value);
+    assert_eq!(found[0], "options: expected 2 to 6 options, got 7");
+    assert!(found.iter().any(|p| p.starts_with("criteria[0].scores: missing")), "{found:#?}");
+    assert!(
+        found.iter().any(|p| p == "criteria[1].scores.a: no option has the id `a`"),
+        "the other criteria are checked against the seven options: {found:#?}"
+    );
+    assert!(found.iter().any(|p| p.starts_with("cta.href: ")), "{found:#?}");
+
+    // Far over the limit the items are not read, and the rest of the spec still is.
+    let mut value = valid();
+    value["options"] = Value::Array((0..65).map(|_| json!({})).collect());
+    value["cta"]["href"] = json!("javascript:alert(1)");
+    let found = problems(value);
+    assert_eq!(found[0], "options: expected 2 to 6 options, got 65");
+    assert!(found[1].starts_with("cta.href: "), "{found:#?}");
+    assert_eq!(found.len(), 2, "{found:#?}");
+}

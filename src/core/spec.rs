@@ -16,6 +16,9 @@ use super::value::Value;
 pub const MIN_OPTIONS: usize = 2;
 /// The most options a spec may have.
 pub const MAX_OPTIONS: usize = 6;
+/// How many items of the options or criteria list are checked when the list is outside its
+/// limits: enough for an author who went a little over, few enough to bound a hostile spec.
+const CHECKED_ITEMS: usize = 64;
 /// The fewest criteria a spec may have.
 pub const MIN_CRITERIA: usize = 1;
 /// The most criteria a spec may have.
@@ -392,28 +395,36 @@ fn read_spec<const M: bool>(problems: &mut Problems<M>, value: &Value) -> Option
     let summary = problems.optional_text(fields.get("summary"), &SPEC.field("summary"), MAX_PROSE_CHARS);
     let scale = read_scale(problems, fields.get("scale"));
 
-    // A list over its limit is reported once and its items are not checked: the work stays
-    // bounded however large a hostile spec is.
+    // A list outside its limits is reported once. Its items are still checked while there are
+    // at most `CHECKED_ITEMS` of them, so an author with a seventh option also sees what else is
+    // wrong; beyond that they are not, and the work stays bounded however large a hostile spec is.
     let options_path = SPEC.field("options");
     let criteria_path = SPEC.field("criteria");
     let options = problems.list(fields.get("options"), &options_path);
     let criteria = problems.list(fields.get("criteria"), &criteria_path);
-    let options = options.filter(|list| {
+    let options_fit = options.is_some_and(|list| {
         let fits = (MIN_OPTIONS..=MAX_OPTIONS).contains(&list.len());
         if !fits {
             problems.add(&options_path, || count_message("options", MIN_OPTIONS, MAX_OPTIONS, list.len()));
         }
         fits
     });
-    let criteria = criteria.filter(|list| {
+    let criteria_fit = criteria.is_some_and(|list| {
         let fits = (MIN_CRITERIA..=MAX_CRITERIA).contains(&list.len());
         if !fits {
             problems.add(&criteria_path, || count_message("criteria", MIN_CRITERIA, MAX_CRITERIA, list.len()));
         }
         fits
     });
+    let checked = |list: &&[Value]| list.len() <= CHECKED_ITEMS;
 
-    let (ids, options) = problems.items(&options_path, options?, read_option);
+    // Criteria name options in their scores, so they are checked only when the options were.
+    let Some(options) = options.filter(checked) else {
+        let _ = read_cta(problems, fields.get("cta"));
+        read_labels(problems, fields.get("labels"));
+        return None;
+    };
+    let (ids, options) = problems.items(&options_path, options, read_option);
     // Criteria are checked against the ids that could be read, so their problems are reported
     // even when an option has its own. A repeated id is left out: it is already reported.
     let mut option_ids: Vec<Option<&str>> = Vec::with_capacity(ids.len());
@@ -421,9 +432,16 @@ fn read_spec<const M: bool>(problems: &mut Problems<M>, value: &Value) -> Option
         let id = id.as_deref().filter(|id| !option_ids.contains(&Some(*id)));
         option_ids.push(id);
     }
-    let (_, criteria) = problems.items(&criteria_path, criteria?, |problems, value, path| {
-        read_criterion(problems, value, path, &option_ids, scale)
-    });
+    let criteria = match criteria.filter(checked) {
+        Some(list) => {
+            problems
+                .items(&criteria_path, list, |problems, value, path| {
+                    read_criterion(problems, value, path, &option_ids, scale)
+                })
+                .1
+        }
+        None => None,
+    };
 
     let cta = read_cta(problems, fields.get("cta"));
     let labels = read_labels(problems, fields.get("labels"));
@@ -437,8 +455,8 @@ fn read_spec<const M: bool>(problems: &mut Problems<M>, value: &Value) -> Option
         title: title?,
         summary,
         scale: scale?,
-        options: options?,
-        criteria: criteria?,
+        options: options.filter(|_| options_fit)?,
+        criteria: criteria.filter(|_| criteria_fit)?,
         presets: presets?,
         cta: cta.ok()?,
         labels: labels?,

@@ -60,6 +60,7 @@ export function sliderStep(event) {
 const OURS = Symbol.for('comparison-card.element');
 // Our class's way of receiving the controller factory once the wasm has arrived.
 const ATTACH = Symbol.for('comparison-card.attach');
+const SLIDER = 'input[type=range]';
 
 // How near the visible area a card must come before it asks for the wasm: about one viewport.
 const NEAR = '100% 0px';
@@ -186,6 +187,11 @@ export function defineCardElement(tagName, createController, loadCore) {
     #controller;
     // A spec set before the wasm arrived: `{ original, copy }` or `{ original, reason }`.
     #early;
+    // A pre-rendered card's sliders move before the card is live, and change nothing then: where
+    // each one is (its value, or `false` where the page drew it), read before the live card
+    // replaces them, and replayed on the live sliders as a visitor's step and release, so an
+    // early drag on a slow connection is answered instead of lost.
+    #moved;
 
     constructor() {
       super();
@@ -201,6 +207,7 @@ export function defineCardElement(tagName, createController, loadCore) {
     // Gives this card its Rust controller and everything the page set while it waited.
     #attach() {
       if (this.#controller || !create) return;
+      this.#moved = [...(this.shadowRoot?.querySelectorAll(SLIDER) ?? [])].map((s) => s.value !== s.defaultValue && s.value);
       this.#controller = guarded(() => create(this));
       guarded(() => watchForAnalytics(this));
       const early = this.#early;
@@ -222,7 +229,17 @@ export function defineCardElement(tagName, createController, loadCore) {
     // single render and no "missing spec" error in between.
     #connectSoon() {
       queueMicrotask(() => {
-        if (this.isConnected) guarded(() => this.#controller?.connected(this));
+        if (!this.isConnected) return;
+        guarded(() => this.#controller?.connected(this));
+        const moved = this.#moved;
+        this.#moved = undefined;
+        const live = this.shadowRoot?.querySelectorAll(SLIDER) ?? [];
+        if (moved?.length !== live.length) return;
+        live.forEach((slider, i) => {
+          if (!moved[i] || slider.value === moved[i]) return;
+          slider.value = moved[i];
+          for (const type of ['input', 'change']) slider.dispatchEvent(new Event(type, { bubbles: true }));
+        });
       });
     }
 
@@ -273,6 +290,7 @@ export function defineCardElement(tagName, createController, loadCore) {
   customElements.define(tagName, ComparisonCardElement);
   return true;
 }
+
 
 // The batch's ops, by name; src/web/dom.rs sends the names in the order of its codes once
 // (configureBatch), so the codes are written down only on the Rust side.

@@ -3,7 +3,7 @@
 
 use serde_json::json;
 
-use super::{open_demo_after, open_page, page_errors, shadow_text, wait_for_card};
+use super::{open_demo_after, open_page, page_errors, shadow_text, wait_for_card, KEY_END, KEY_HOME};
 
 /// Holds back every `.wasm` response until the page calls `__releaseWasm()`: a slow link.
 const HOLD_WASM: &str = "
@@ -89,4 +89,55 @@ fn a_card_far_below_fetches_the_wasm_only_when_it_comes_near() {
     eager.eval("document.querySelector('#far').setAttribute('loading', 'eager');", json!([])).unwrap();
     wait_for_card(&eager, "#far");
     assert_eq!(eager.eval("return scrollY;", json!([])).unwrap(), json!(0), "drawn without scrolling to it");
+}
+
+/// A visitor on a slow connection moves a slider of the pre-rendered card before the wasm has
+/// arrived: nothing can answer yet, but the move is not lost. The live card starts from it, and
+/// sends it as a committed change.
+#[test]
+#[ignore = "end to end: needs dist/ served and chromedriver; run by `cargo xtask test`"]
+fn a_slider_moved_before_the_card_is_live_is_answered_when_it_is() {
+    let (session, _) = open_demo_after(HOLD_WASM);
+    session.wait_for("return window.__wasmRequests > 0 && window.__definedEarly !== null;", json!([])).unwrap();
+    let before = session
+        .eval(
+            "const root = document.querySelector('#hosting').shadowRoot;
+             window.__changes = [];
+             document.querySelector('#hosting').addEventListener('prioritychange', (e) => window.__changes.push(e.detail.priorities));
+             return { preRendered: [...root.children].some((child) => child.tagName === 'STYLE'),
+                      totals: [...root.querySelectorAll('.total-value')].map((n) => n.textContent),
+                      level: root.querySelector('input[type=range]').value };",
+            json!([]),
+        )
+        .unwrap();
+    assert_eq!(before["preRendered"], json!(true), "{before}");
+    // The visitor's own keys on the pre-rendered slider: the browser moves it, nothing else.
+    let slider = session.shadow_element("#hosting", "input[type=range]").unwrap();
+    let key = if before["level"] == json!("5") { KEY_HOME } else { KEY_END };
+    session.send_keys(&slider, key).unwrap();
+    let moved = session
+        .eval(
+            "return document.querySelector('#hosting').shadowRoot.querySelector('input[type=range]').value;",
+            json!([]),
+        )
+        .unwrap();
+    assert_ne!(moved, before["level"], "the pre-rendered slider moved");
+
+    session.eval("window.__releaseWasm();", json!([])).unwrap();
+    wait_for_card(&session, "#hosting");
+    let after = session
+        .wait_for(
+            "const root = document.querySelector('#hosting').shadowRoot;
+             const slider = root.querySelector('input[type=range]');
+             return window.__changes.length > 0
+               ? { level: slider.value, totals: [...root.querySelectorAll('.total-value')].map((n) => n.textContent),
+                   changes: window.__changes.length }
+               : null;",
+            json!([]),
+        )
+        .unwrap();
+    assert_eq!(after["level"], moved, "the live slider starts where the visitor left it: {after}");
+    assert_ne!(after["totals"], before["totals"], "and the totals answer it: {after}");
+    assert_eq!(after["changes"], json!(1), "one committed change: {after}");
+    assert_eq!(page_errors(&session), Vec::<String>::new());
 }

@@ -551,3 +551,19 @@ fn a_list_a_little_over_its_limit_still_shows_every_other_problem() {
     assert!(found[1].starts_with("cta.href: "), "{found:#?}");
     assert_eq!(found.len(), 2, "{found:#?}");
 }
+
+#[test]
+fn an_empty_list_is_one_problem_not_one_per_score() {
+    let mut value = valid();
+    value["options"] = json!([]);
+    value["cta"]["href"] = json!("javascript:alert(1)");
+    let found = problems(value);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[0], "options: expected 2 to 6 options, got 0");
+    assert!(found[1].starts_with("cta.href: "), "{found:#?}");
+
+    let mut value = valid();
+    value["criteria"] = json!([]);
+    value["presets"] = json!([{ "id": "p", "name": "P", "priorities": { "speed": 5 } }]);
+    assert_eq!(problems(value), vec!["criteria: expected 1 to 30 criteria, got 0"]);
+}

@@ -395,9 +395,10 @@ fn read_spec<const M: bool>(problems: &mut Problems<M>, value: &Value) -> Option
     let summary = problems.optional_text(fields.get("summary"), &SPEC.field("summary"), MAX_PROSE_CHARS);
     let scale = read_scale(problems, fields.get("scale"));
 
-    // A list outside its limits is reported once. Its items are still checked while there are
-    // at most `CHECKED_ITEMS` of them, so an author with a seventh option also sees what else is
-    // wrong; beyond that they are not, and the work stays bounded however large a hostile spec is.
+    // A list outside its limits is reported once. Over its limit, its items are still checked
+    // while there are at most `CHECKED_ITEMS` of them, so an author with a seventh option also
+    // sees what else is wrong; beyond that they are not, and the work stays bounded however large
+    // a hostile spec is.
     let options_path = SPEC.field("options");
     let criteria_path = SPEC.field("criteria");
     let options = problems.list(fields.get("options"), &options_path);
@@ -416,10 +417,10 @@ fn read_spec<const M: bool>(problems: &mut Problems<M>, value: &Value) -> Option
         }
         fits
     });
-    let checked = |list: &&[Value]| list.len() <= CHECKED_ITEMS;
-
-    // Criteria name options in their scores, so they are checked only when the options were.
-    let Some(options) = options.filter(checked) else {
+    // Under the minimum (no options, one option, no criteria) the items are not checked either:
+    // with the options missing, every score would be "no option has the id" noise. Criteria name
+    // options in their scores, so they are checked only when the options were.
+    let Some(options) = options.filter(|list| (MIN_OPTIONS..=CHECKED_ITEMS).contains(&list.len())) else {
         let _ = read_cta(problems, fields.get("cta"));
         read_labels(problems, fields.get("labels"));
         return None;
@@ -432,7 +433,7 @@ fn read_spec<const M: bool>(problems: &mut Problems<M>, value: &Value) -> Option
         let id = id.as_deref().filter(|id| !option_ids.contains(&Some(*id)));
         option_ids.push(id);
     }
-    let criteria = match criteria.filter(checked) {
+    let criteria = match criteria.filter(|list| !list.is_empty() && list.len() <= CHECKED_ITEMS) {
         Some(list) => {
             problems
                 .items(&criteria_path, list, |problems, value, path| {

@@ -188,9 +188,9 @@ export function defineCardElement(tagName, createController, loadCore) {
     // A spec set before the wasm arrived: `{ original, copy }` or `{ original, reason }`.
     #early;
     // A pre-rendered card's sliders move before the card is live, and change nothing then: where
-    // each one is (its value, or `false` where the page drew it), read before the live card
-    // replaces them, and replayed on the live sliders as a visitor's step and release, so an
-    // early drag on a slow connection is answered instead of lost.
+    // each one is (`[label, value]`, or `false` where the page drew it), read before the live
+    // card replaces them, and replayed on the live slider of the same label as a visitor's step
+    // and release, so an early drag on a slow connection is answered instead of lost.
     #moved;
 
     constructor() {
@@ -207,7 +207,9 @@ export function defineCardElement(tagName, createController, loadCore) {
     // Gives this card its Rust controller and everything the page set while it waited.
     #attach() {
       if (this.#controller || !create) return;
-      this.#moved = [...(this.shadowRoot?.querySelectorAll(SLIDER) ?? [])].map((s) => s.value !== s.defaultValue && s.value);
+      this.#moved = [...(this.shadowRoot?.querySelectorAll(SLIDER) ?? [])].map(
+        (s) => s.value !== s.defaultValue && [s.getAttribute('aria-label'), s.value],
+      );
       this.#controller = guarded(() => create(this));
       guarded(() => watchForAnalytics(this));
       const early = this.#early;
@@ -236,8 +238,9 @@ export function defineCardElement(tagName, createController, loadCore) {
         const live = this.shadowRoot?.querySelectorAll(SLIDER) ?? [];
         if (moved?.length !== live.length) return;
         live.forEach((slider, i) => {
-          if (!moved[i] || slider.value === moved[i]) return;
-          slider.value = moved[i];
+          const [label, value] = moved[i] || [];
+          if (label !== slider.getAttribute('aria-label') || slider.value === value) return;
+          slider.value = value;
           for (const type of ['input', 'change']) slider.dispatchEvent(new Event(type, { bubbles: true }));
         });
       });
@@ -290,7 +293,6 @@ export function defineCardElement(tagName, createController, loadCore) {
   customElements.define(tagName, ComparisonCardElement);
   return true;
 }
-
 
 // The batch's ops, by name; src/web/dom.rs sends the names in the order of its codes once
 // (configureBatch), so the codes are written down only on the Rust side.

@@ -17,8 +17,9 @@ pub struct Row {
     pub scores: Vec<f64>,
     /// From a "Note" column, when the table has one.
     pub note: Option<String>,
-    /// From a "Priority" column, when the table has one and the cell is not blank.
-    pub priority: Option<f64>,
+    /// From a "Priority" column, when the table has one: `Some(None)` for a blank cell (the
+    /// default priority).
+    pub priority: Option<Option<f64>>,
 }
 
 /// What a header cell after the first names: an option, or one of the criterion's own columns.
@@ -30,16 +31,41 @@ enum Column {
 }
 
 impl Column {
-    fn of(index: usize, header: &str) -> Column {
-        let header = header.trim().to_lowercase();
-        if header == "note" || header == "notes" {
-            Column::Note
-        } else if header == "priority" || header.starts_with("priority ") {
-            Column::Priority
-        } else {
-            Column::Option(index)
+    /// The criterion's own column a header names, as the studio's grid heads them; `None` for a
+    /// name that can only be an option's.
+    fn special(header: &str) -> Option<Column> {
+        match header.trim().to_lowercase().as_str() {
+            "note" | "notes" => Some(Column::Note),
+            "priority" | "priority 0–5" | "priority 0-5" => Some(Column::Priority),
+            _ => None,
         }
     }
+
+    /// Each header after the first: a Note or Priority column only among the last columns, after
+    /// every option, where the grid has them; "Priority Pass" or a "Notes" app among the options
+    /// stays an option.
+    fn all(headers: &[String]) -> Vec<Column> {
+        let trailing = headers.iter().rev().take_while(|h| Column::special(h).is_some()).count();
+        let options = headers.len() - trailing;
+        headers
+            .iter()
+            .enumerate()
+            .map(|(i, h)| if i < options { Column::Option(i) } else { Column::special(h).unwrap_or(Column::Option(i)) })
+            .collect()
+    }
+}
+
+/// How often `delimiter` appears in `line` outside quoted fields.
+fn count_outside_quotes(line: &str, delimiter: char) -> usize {
+    let mut quoted = false;
+    line.chars()
+        .filter(|&c| {
+            if c == '"' {
+                quoted = !quoted;
+            }
+            c == delimiter && !quoted
+        })
+        .count()
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -58,7 +84,7 @@ pub fn parse(text: &str) -> Result<Paste, PasteError> {
     let first_line = text.lines().next().unwrap_or("");
     let delimiter = if text.contains('\t') {
         '\t'
-    } else if first_line.matches(';').count() > first_line.matches(',').count() {
+    } else if count_outside_quotes(first_line, ';') > count_outside_quotes(first_line, ',') {
         ';'
     } else {
         ','
@@ -87,16 +113,12 @@ pub fn parse(text: &str) -> Result<Paste, PasteError> {
 }
 
 fn table(rows: &[Vec<String>], delimiter: char) -> Result<Paste, PasteError> {
-    let mut options: Vec<String> = Vec::new();
-    let columns: Vec<Column> = rows[0][1..]
+    let columns = Column::all(&rows[0][1..]);
+    let options: Vec<String> = rows[0][1..]
         .iter()
-        .map(|header| match Column::of(options.len(), header) {
-            Column::Option(index) => {
-                options.push(header.trim().to_string());
-                Column::Option(index)
-            }
-            other => other,
-        })
+        .zip(&columns)
+        .filter(|(_, column)| matches!(column, Column::Option(_)))
+        .map(|(name, _)| name.trim().to_string())
         .collect();
     for special in [Column::Note, Column::Priority] {
         if columns.iter().filter(|c| **c == special).count() > 1 {
@@ -145,9 +167,9 @@ fn table(rows: &[Vec<String>], delimiter: char) -> Result<Paste, PasteError> {
                     None => return Err(PasteError(format!("{}: {}", where_(), not_a_number(cell)))),
                 },
                 Column::Note => note = Some(cell.trim().to_string()),
-                Column::Priority if cell.trim().is_empty() => {}
+                Column::Priority if cell.trim().is_empty() => priority = Some(None),
                 Column::Priority => match number(cell, delimiter) {
-                    Some(level) => priority = Some(level),
+                    Some(level) => priority = Some(Some(level)),
                     None => return Err(PasteError(format!("{}: {}", where_(), not_a_number(cell)))),
                 },
             }
@@ -358,6 +380,8 @@ mod tests {
         // A comma CSV whose names hold semicolons stays a comma CSV.
         let Paste::Table { options, .. } = parse("Criterion,\"A; B\",C\nx,1,2\n").unwrap() else { panic!() };
         assert_eq!(options, ["A; B", "C"]);
+        let Paste::Table { options, .. } = parse("Criterion,\"A; B; C\",D\nx,1,2\n").unwrap() else { panic!() };
+        assert_eq!(options, ["A; B; C", "D"], "semicolons inside quotes do not count");
     }
 
     #[test]
@@ -373,13 +397,13 @@ mod tests {
                     name: "Speed".into(),
                     scores: vec![9.0, 6.0],
                     note: Some("Event loop".into()),
-                    priority: Some(4.0)
+                    priority: Some(Some(4.0))
                 },
                 Row {
                     name: "AI".into(),
                     scores: vec![4.0, 10.0],
                     note: Some("Libraries, models".into()),
-                    priority: None
+                    priority: Some(None)
                 },
             ]
         );
@@ -389,6 +413,21 @@ mod tests {
         );
         assert_eq!(error("\tA\tB\tNote\tNotes\nx\t1\t2\ta\tb\n"), "the header row has more than one Note column");
         assert!(to_json(&parse(text)).contains(r#""note":"Event loop","priority":4.0"#), "{}", to_json(&parse(text)));
+        assert!(
+            to_json(&parse(text)).contains(r#""priority":null"#),
+            "a blank priority is the default: {}",
+            to_json(&parse(text))
+        );
+        // Among the options, or before one, such names are options: Apple Notes, Priority Pass.
+        let Paste::Table { options, criteria } = parse("\tNotes\tEvernote\nSync\t7\t9\n").unwrap() else { panic!() };
+        assert_eq!((options, criteria[0].note.clone()), (vec!["Notes".to_string(), "Evernote".into()], None));
+        let Paste::Table { options, .. } = parse("\tPriority Pass\tLoungeKey\tNote\nLounges\t9\t7\tx\n").unwrap()
+        else {
+            panic!()
+        };
+        assert_eq!(options, ["Priority Pass", "LoungeKey"]);
+        let Paste::Table { options, .. } = parse("\tNote\tA\tB\nx\t1\t2\t3\n").unwrap() else { panic!() };
+        assert_eq!(options, ["Note", "A", "B"], "a Note column before an option is an option");
     }
 
     #[test]

@@ -331,24 +331,30 @@ fn a_slider_reached_by_keyboard_is_never_under_the_strip() {
                      const target = sliders[arguments[0]];
                      window.scrollBy(0, target.getBoundingClientRect().top - 10 - parseFloat(arguments[1]));
                      sliders[arguments[0] + 1].focus({ preventScroll: true });
-                     const strip = root.querySelector('.strip').getBoundingClientRect();
-                     return target.getBoundingClientRect().top < strip.bottom;",
+                     // Rows just drawn may settle their size in the next frame: measure after it.
+                     return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => {
+                       const strip = root.querySelector('.strip').getBoundingClientRect();
+                       resolve([target.getBoundingClientRect().top < strip.bottom, target.getAttribute('aria-label')]);
+                     })));",
                     json!([index - 1, sticky_top]),
                 )
                 .unwrap();
-            assert_eq!(placed, json!(true), "{width} px, slider {index}: set up under the strip");
+            assert_eq!(placed[0], json!(true), "{width} px, slider {index}: set up under the strip");
             session.chord(&[KEY_SHIFT, KEY_TAB]).unwrap();
             let seen = session
                 .eval(
                     "const root = document.querySelector('#node-vs-python').shadowRoot;
-                     const focused = root.activeElement;
-                     const strip = root.querySelector('.strip').getBoundingClientRect();
-                     const box = focused.getBoundingClientRect();
-                     // The focus ring is drawn 6 px outside the slider.
-                     return [focused.getAttribute('aria-label'), box.top - 6 >= strip.bottom, box.bottom <= innerHeight];",
+                     return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => {
+                       const focused = root.activeElement;
+                       const strip = root.querySelector('.strip').getBoundingClientRect();
+                       const box = focused.getBoundingClientRect();
+                       // The focus ring is drawn 6 px outside the slider.
+                       resolve([focused.getAttribute('aria-label'), box.top - 6 >= strip.bottom, box.bottom <= innerHeight]);
+                     })));",
                     json!([]),
                 )
                 .unwrap();
+            assert_eq!(seen[0], placed[1], "Shift+Tab went back to the slider set up: {seen}");
             assert_eq!(
                 (&seen[1], &seen[2]),
                 (&json!(true), &json!(true)),

@@ -448,7 +448,7 @@ fn pasted_json_and_csv_import_and_what_cannot_be_read_changes_nothing() {
         json!(2)
     );
     let status = text_of(&session, "#status");
-    assert!(status.starts_with("Imported 2 options and 1 criterion from"), "{status}");
+    assert!(status.starts_with("Imported 2 options and 1 criterion (with notes and priorities) from"), "{status}");
 
     let seed = seed().to_string();
     assert_eq!(import_pasted(&session, &seed), "");

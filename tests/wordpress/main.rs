@@ -247,7 +247,7 @@ fn an_author_publishes_the_block_the_shortcode_and_the_element() {
     let (_, shortcode_post) = site.post(
         "author",
         "Shortcode",
-        &format!("Before the card -- \"quoted\"...\n\n[comparison_card attachment=\"{attachment}\" id=\"shortcode-card\" share sticky=\"off\" analytics=\"datalayer\"]\n\nAfter :)"),
+        &format!("Before the card -- \"quoted\"...\n\n[comparison_card attachment=\"{attachment}\" id=\"shortcode-card\" share sticky=\"off\" analytics=\"dataLayer\"]\n\nAfter :)"),
         "publish",
     );
     let (html_id, html_post) = site.post(

@@ -29,10 +29,13 @@ function showMessage(id, message) {
   const element = document.getElementById(id);
   element.textContent = message;
   element.hidden = message === '';
-  // A refusal also takes away the status line's last success, which no longer describes what
-  // just happened; a success clears the refusals left over from earlier tries.
-  if (message) say('');
-  else for (const other of ['grid-message', 'import-message']) document.getElementById(other).hidden = true;
+  // A refusal also takes away the status line's last import or paste, which no longer describes
+  // what just happened (other notices stay); a success clears the refusals of earlier tries.
+  if (!message) {
+    for (const other of ['grid-message', 'import-message']) document.getElementById(other).hidden = true;
+  } else if (/^(Imported|Pasted) /.test(status.textContent)) {
+    say('');
+  }
 }
 
 // ---- Text the snippets and the download are made from ----
@@ -274,10 +277,12 @@ function loadDraft() {
 
 // ---- Paste into the grid ----
 
-/** "2 options and 1 criterion": what a pasted or imported table brought. */
+/** "2 options and 1 criterion, with notes": what a pasted or imported table brought. */
 function tableSize(table) {
   const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
-  return `${count(table.options.length, 'option', 'options')} and ${count(table.criteria.length, 'criterion', 'criteria')}`;
+  const extra = ['note', 'priority'].filter((key) => table.criteria.some((row) => key in row));
+  const columns = extra.length ? ` (with ${extra.map((key) => (key === 'note' ? 'notes' : 'priorities')).join(' and ')})` : '';
+  return `${count(table.options.length, 'option', 'options')} and ${count(table.criteria.length, 'criterion', 'criteria')}${columns}`;
 }
 
 function applyPaste(text, cell) {
@@ -474,12 +479,14 @@ async function start() {
     try {
       const response = await fetch(new URL(source, location.href));
       if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);
-      importText(await response.text(), source);
-      // The spec is the draft now: a reload must bring back the edits made to it, not open the
-      // file again over them, so the address forgets `src` (the back button still has it).
-      const address = new URL(location.href);
-      address.searchParams.delete('src');
-      window.history.replaceState(window.history.state, '', address);
+      // Once opened, the spec is the draft: a reload must bring back the edits made to it, not
+      // open the file again over them, so the address forgets `src`. A file that could not be
+      // read keeps it, to be tried again once fixed.
+      if (importText(await response.text(), source)) {
+        const address = new URL(location.href);
+        address.searchParams.delete('src');
+        window.history.replaceState(window.history.state, '', address);
+      }
     } catch (error) {
       showMessage('import-message', `Could not open ${source}: ${error.message}.`);
     }

@@ -157,7 +157,7 @@ export function applyTable(spec, table) {
     criterion.scores = Object.fromEntries(options.map((option, i) => [option.id, row.scores[i]]));
     // A table with a Note or Priority column sets them; without one, a matching row keeps its own.
     if (row.note !== undefined) criterion.note = row.note;
-    if (row.priority !== undefined) criterion.priority = row.priority;
+    if (row.priority !== undefined) criterion.priority = row.priority ?? '';
     criteria.push(criterion);
   }
   const kept = new Set(criteria.map((c) => c.id));

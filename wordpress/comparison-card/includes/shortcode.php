@@ -49,9 +49,9 @@ function comparison_card_shortcode( $atts ) {
 		'persist'   => $enabled( $atts['persist'] ),
 		'theme'     => $atts['theme'],
 		'chart'     => $atts['chart'],
-		'loading'   => $atts['loading'],
-		'sticky'    => $atts['sticky'],
-		'analytics' => $atts['analytics'],
+		'loading'   => strtolower( $atts['loading'] ),
+		'sticky'    => strtolower( $atts['sticky'] ),
+		'analytics' => strtolower( $atts['analytics'] ),
 	);
 	if ( '' !== $atts['attachment'] ) {
 		return comparison_card_render_inline( comparison_card_attachment_text( $atts['attachment'] ), $options );

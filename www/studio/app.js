@@ -277,7 +277,7 @@ function loadDraft() {
 
 // ---- Paste into the grid ----
 
-/** "2 options and 1 criterion, with notes": what a pasted or imported table brought. */
+/** "2 options and 1 criterion (with notes)": what a pasted or imported table brought. */
 function tableSize(table) {
   const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
   const extra = ['note', 'priority'].filter((key) => table.criteria.some((row) => key in row));

@@ -67,7 +67,7 @@ labels! {
     ErrorTitle = "error_title", "This comparison can't be shown", [];
     ErrorIntro = "error_intro", "The card's spec has {count} problems:", ["count"];
     ErrorIntroOne = "error_intro_one", "The card's spec has 1 problem:", [];
-    ErrorDetails = "error_details", "Only the places are shown here. For what is wrong, use comparison-card.dev.js, the studio or comparison-card validate.", [];
+    ErrorDetails = "error_details", "Only the places are shown here. For what is wrong, use comparison-card.dev.js (comparison-card/dev on npm), the studio or comparison-card validate.", [];
     TableCriterion = "table_criterion", "Criterion", [];
     TableNote = "table_note", "Note", [];
     TableBest = "table_best", "(best)", [];

@@ -78,6 +78,20 @@ pub fn loading_hints(module_url: &str) -> String {
     out
 }
 
+/// What `comparison-card render` prints and the studio's pre-rendered snippet holds: the loading
+/// lines for the module at `module_url` (none without one, as for a second card on a page), then
+/// the whole element.
+pub fn render_snippet(
+    comparison: &Comparison,
+    spec_json: &str,
+    attributes: &Attributes,
+    module_url: Option<&str>,
+) -> String {
+    let mut out = module_url.map(loading_hints).unwrap_or_default();
+    out.push_str(&render_element(comparison, spec_json, attributes));
+    out
+}
+
 /// The whole element: the live card in a declarative shadow root, the spec in a JSON script,
 /// then the static fallback.
 ///

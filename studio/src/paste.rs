@@ -25,7 +25,7 @@ pub struct Row {
 /// What a header cell after the first names: an option, or one of the criterion's own columns.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Column {
-    Option(usize),
+    Option,
     Note,
     Priority,
 }
@@ -50,7 +50,7 @@ impl Column {
         headers
             .iter()
             .enumerate()
-            .map(|(i, h)| if i < options { Column::Option(i) } else { Column::special(h).unwrap_or(Column::Option(i)) })
+            .map(|(i, h)| if i < options { Column::Option } else { Column::special(h).unwrap_or(Column::Option) })
             .collect()
     }
 }
@@ -117,7 +117,7 @@ fn table(rows: &[Vec<String>], delimiter: char) -> Result<Paste, PasteError> {
     let options: Vec<String> = rows[0][1..]
         .iter()
         .zip(&columns)
-        .filter(|(_, column)| matches!(column, Column::Option(_)))
+        .filter(|(_, column)| **column == Column::Option)
         .map(|(name, _)| name.trim().to_string())
         .collect();
     for special in [Column::Note, Column::Priority] {
@@ -136,7 +136,7 @@ fn table(rows: &[Vec<String>], delimiter: char) -> Result<Paste, PasteError> {
     if let Some(column) = rows[0][1..]
         .iter()
         .zip(&columns)
-        .position(|(name, column)| matches!(column, Column::Option(_)) && name.trim().is_empty())
+        .position(|(name, column)| *column == Column::Option && name.trim().is_empty())
     {
         return Err(PasteError(format!("row 1, column {}: the option's name is empty", column + 2)));
     }
@@ -162,7 +162,7 @@ fn table(rows: &[Vec<String>], delimiter: char) -> Result<Paste, PasteError> {
             let heading = rows[0][position + 1].trim();
             let where_ = || format!("row {row} ({name}), column {} ({heading})", position + 2);
             match column {
-                Column::Option(_) => match number(cell, delimiter) {
+                Column::Option => match number(cell, delimiter) {
                     Some(score) => scores.push(score),
                     None => return Err(PasteError(format!("{}: {}", where_(), not_a_number(cell)))),
                 },

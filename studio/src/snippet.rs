@@ -17,9 +17,7 @@ pub const MODULE_FILE: &str = "comparison-card.js";
 /// lines a pasted card would look finished and never come alive.
 pub fn pre_rendered(text: &str, base: &str, attributes: &Attributes) -> Result<String, Vec<Problem>> {
     let comparison = spec_text::parse(text)?;
-    let mut out = render::loading_hints(&module_url(base));
-    out.push_str(&render::render_element(&comparison, text, attributes));
-    Ok(out)
+    Ok(render::render_snippet(&comparison, text, attributes, Some(&module_url(base))))
 }
 
 /// The module's address in the folder `base` (`""`, or a folder with or without its final `/`).

@@ -57,9 +57,7 @@ struct RenderOptions {
 
 fn render(file: SpecFile, options: &RenderOptions) -> Result<(), Failure> {
     let comparison = checked(file.parsed)?;
-    let mut out = options.module_url.as_deref().map(render::loading_hints).unwrap_or_default();
-    out.push_str(&render::render_element(&comparison, &file.text, &options.attributes));
-    print(&out)
+    print(&render::render_snippet(&comparison, &file.text, &options.attributes, options.module_url.as_deref()))
 }
 
 /// The element attributes and module URL `render` writes, from its flags.
